@@ -1,0 +1,38 @@
+"""TOTP devices (django-otp): enrolment, verification and the published demo secret."""
+
+from __future__ import annotations
+
+import io
+
+import qrcode
+import qrcode.image.svg
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+# The demo municipality's users share this published secret (hex, 20 bytes). Never used outside the demo.
+DEMO_TOTP_KEY = b"jeugdhulp oss demo!!".hex()  # 20 bytes, as django-otp generates
+
+
+def confirmed_device(user) -> TOTPDevice | None:
+    return TOTPDevice.objects.filter(user=user, confirmed=True).first()
+
+
+def pending_device(user) -> TOTPDevice:
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    return device or TOTPDevice.objects.create(user=user, name="Authenticator-app", confirmed=False)
+
+
+def current_code(key_hex: str) -> str:
+    totp = TOTP(bytes.fromhex(key_hex), step=30, digits=6)
+    return f"{totp.token():06d}"
+
+
+def is_demo_device(device: TOTPDevice | None) -> bool:
+    return device is not None and device.key == DEMO_TOTP_KEY
+
+
+def qr_svg(device: TOTPDevice) -> str:
+    image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
+    buffer = io.BytesIO()
+    image.save(buffer)
+    return buffer.getvalue().decode()

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OrganisatieConfig(AppConfig):
+    name = "jeugdhulp.organisatie"
+    verbose_name = "Organisatie"

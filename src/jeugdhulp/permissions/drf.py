@@ -1,0 +1,53 @@
+"""DRF glue: API views name their resource; the policy decides. No per-view permission logic."""
+
+from rest_framework.permissions import BasePermission
+
+from jeugdhulp.permissions import policy
+
+
+class PolicyPermission(BasePermission):
+    """Requires a verified (2FA) staff session and a policy rule for ``view.resource`` and the action."""
+
+    message = "U heeft geen toegang tot deze gegevens."
+
+    def has_permission(self, request, view) -> bool:
+        user = request.user
+        if not (user and user.is_authenticated and user.is_verified()):
+            return False
+        resource = getattr(view, "resource", None)
+        if resource is None:
+            return False
+        actie = policy.Actie.BEKIJKEN if request.method in ("GET", "HEAD", "OPTIONS") else policy.Actie.WIJZIGEN
+        return policy.mag(user, resource, actie)
+
+
+class PolicyViewSetMixin:
+    """Narrows the queryset by the policy and writes every person-level read to the access log.
+
+    A viewset sets ``resource`` and, for person-level resources, ``jeugdige_van(obj)`` to find the person.
+    """
+
+    resource: policy.Resource
+
+    def get_queryset(self):
+        return policy.filter_queryset(self.request.user, self.resource, super().get_queryset())
+
+    def jeugdige_van(self, obj):
+        return None
+
+    def retrieve(self, request, *args, **kwargs):
+        response = super().retrieve(request, *args, **kwargs)
+        if self.resource in policy.PERSOONSGEGEVENS:
+            from jeugdhulp.audit import log
+            from jeugdhulp.audit.models import Actie
+
+            log.schrijf(request, Actie.BEKEKEN, self.jeugdige_van(self.get_object()), onderwerp=f"api:{self.resource}")
+        return response
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        if page is not None and self.resource in policy.PERSOONSGEGEVENS:
+            from jeugdhulp.audit import log
+
+            log.schrijf_lijst(self.request, [self.jeugdige_van(obj) for obj in page], onderwerp="lijst")
+        return page

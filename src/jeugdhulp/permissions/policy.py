@@ -1,0 +1,113 @@
+"""Who may see or do what, as one table.
+
+Every person-level page, API endpoint and export asks this module, never its own ad-hoc check:
+- ``scope(user, resource, actie)`` gives a Q filter over the resource's model, or ``None`` when denied;
+- ``filter_queryset`` narrows a queryset to what the user may see (object-level permission);
+- ``mag`` says whether the role may use the resource at all (for navigation and 403s).
+
+Least privilege: a role that is not listed for a resource is denied.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import StrEnum
+
+from django.db.models import Q, QuerySet
+
+from jeugdhulp.accounts.roles import Rol
+
+
+class Resource(StrEnum):
+    JEUGDIGE = "jeugdige"  # person, relaties, contacten: the dossier
+    TOEWIJZING = "toewijzing"
+    TOEGANGSLOG = "toegangslog"
+    CIJFERS = "cijfers"  # aggregates only, with small cells suppressed
+    REFERENTIEDATA = "referentiedata"  # aanbieders, producten, teams, gebruikers, codelijsten
+
+
+class Actie(StrEnum):
+    BEKIJKEN = "bekijken"
+    WIJZIGEN = "wijzigen"
+    EXPORTEREN = "exporteren"
+
+
+Scope = Callable[[object], Q]
+
+ALLES: Scope = lambda user: Q()  # noqa: E731 — the whole resource, e.g. the auditor's log
+
+
+def _eigen_team(user) -> Q:
+    return Q(team_id=user.team_id)
+
+
+def _eigen_gemeente(user) -> Q:
+    return Q(gemeente_id=user.gemeente_id)
+
+
+def _jeugdige_van_aanbieder(user) -> Q:
+    from jeugdhulp.toewijzingen.models import Toewijzing
+
+    # A subquery, not a join, so each jeugdige appears once however many toewijzingen it has.
+    return Q(pk__in=Toewijzing.objects.filter(aanbieder_id=user.aanbieder_id).values("jeugdige_id"))
+
+
+RULES: dict[tuple[Resource, Actie], dict[Rol, Scope]] = {
+    (Resource.JEUGDIGE, Actie.BEKIJKEN): {
+        Rol.CJG_MEDEWERKER: _eigen_team,
+        Rol.JEUGDCONSULENT: _eigen_gemeente,
+        Rol.AANBIEDER_MEDEWERKER: _jeugdige_van_aanbieder,
+    },
+    (Resource.JEUGDIGE, Actie.WIJZIGEN): {
+        Rol.CJG_MEDEWERKER: _eigen_team,
+        Rol.JEUGDCONSULENT: _eigen_gemeente,
+    },
+    (Resource.TOEWIJZING, Actie.BEKIJKEN): {
+        Rol.CJG_MEDEWERKER: lambda user: Q(jeugdige__team_id=user.team_id),
+        Rol.JEUGDCONSULENT: _eigen_gemeente,
+        Rol.AANBIEDER_MEDEWERKER: lambda user: Q(aanbieder_id=user.aanbieder_id),
+    },
+    (Resource.TOEGANGSLOG, Actie.BEKIJKEN): {Rol.AUDITOR: ALLES},
+    (Resource.CIJFERS, Actie.BEKIJKEN): {Rol.BELEIDSMEDEWERKER: ALLES, Rol.JEUGDCONSULENT: ALLES},
+    (Resource.REFERENTIEDATA, Actie.BEKIJKEN): {
+        Rol.FUNCTIONEEL_BEHEERDER: ALLES,
+        Rol.JEUGDCONSULENT: ALLES,
+        Rol.CJG_MEDEWERKER: ALLES,
+        Rol.BELEIDSMEDEWERKER: ALLES,
+        Rol.AANBIEDER_MEDEWERKER: ALLES,
+    },
+    (Resource.REFERENTIEDATA, Actie.WIJZIGEN): {Rol.FUNCTIONEEL_BEHEERDER: ALLES},
+}
+
+# Resources whose rows are about one person: reading them must be written to the access log.
+PERSOONSGEGEVENS = frozenset({Resource.JEUGDIGE, Resource.TOEWIJZING})
+
+
+def _rol(user) -> Rol | None:
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active or not user.rol:
+        return None
+    return Rol(user.rol)
+
+
+def scope(user, resource: Resource, actie: Actie = Actie.BEKIJKEN) -> Q | None:
+    rol = _rol(user)
+    rule = RULES.get((resource, actie), {}).get(rol) if rol else None
+    return rule(user) if rule else None
+
+
+def mag(user, resource: Resource, actie: Actie = Actie.BEKIJKEN) -> bool:
+    return scope(user, resource, actie) is not None
+
+
+def filter_queryset(user, resource: Resource, queryset: QuerySet, actie: Actie = Actie.BEKIJKEN) -> QuerySet:
+    q = scope(user, resource, actie)
+    if q is None:
+        return queryset.none()
+    return queryset.filter(q)
+
+
+def mag_object(user, resource: Resource, obj, actie: Actie = Actie.BEKIJKEN) -> bool:
+    q = scope(user, resource, actie)
+    if q is None:
+        return False
+    return type(obj)._default_manager.filter(q, pk=obj.pk).exists()

@@ -1,0 +1,25 @@
+"""View glue for the policy: class-based views name a resource; the policy decides and narrows querysets.
+
+A role without any right on the resource gets 403. An object outside the user's scope gets 404, so that
+the existence of a dossier is not revealed.
+"""
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+
+from jeugdhulp.permissions import policy
+
+
+class PolicyMixin(LoginRequiredMixin):
+    resource: policy.Resource
+    actie: policy.Actie = policy.Actie.BEKIJKEN
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if not policy.mag(request.user, self.resource, self.actie):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return policy.filter_queryset(self.request.user, self.resource, super().get_queryset(), self.actie)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PubliekConfig(AppConfig):
+    name = "jeugdhulp.publiek"
+    verbose_name = "Publieke website CJG"

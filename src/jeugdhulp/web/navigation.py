@@ -1,0 +1,64 @@
+"""The staff menu, derived from the policy: a role sees only the entries it may use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from jeugdhulp.permissions import policy
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    label: str
+    url_name: str
+    resource: policy.Resource
+    actie: policy.Actie = policy.Actie.BEKIJKEN
+    omschrijving: str = ""
+
+
+MENU = (
+    MenuItem(
+        _("Jeugdigen"),
+        "jeugdigen:lijst",
+        policy.Resource.JEUGDIGE,
+        omschrijving=_("Zoek een jeugdige en open het dossier."),
+    ),
+    MenuItem(
+        _("Cijfers"),
+        "monitor:cijfers",
+        policy.Resource.CIJFERS,
+        omschrijving=_("Jeugdhulp in aantallen, zonder namen."),
+    ),
+    MenuItem(
+        _("Toegangslog"),
+        "audit:zoeken",
+        policy.Resource.TOEGANGSLOG,
+        omschrijving=_("Wie bekeek welke gegevens."),
+    ),
+    MenuItem(
+        _("Beheer"),
+        "admin:index",
+        policy.Resource.REFERENTIEDATA,
+        policy.Actie.WIJZIGEN,
+        omschrijving=_("Aanbieders, producten, teams en gebruikers."),
+    ),
+)
+
+
+def items_for(user, current_path: str = "") -> list[dict]:
+    items = []
+    for item in MENU:
+        if policy.mag(user, item.resource, item.actie):
+            url = reverse(item.url_name)
+            items.append(
+                {
+                    "label": item.label,
+                    "url": url,
+                    "omschrijving": item.omschrijving,
+                    "current": current_path.startswith(url),
+                }
+            )
+    return items
