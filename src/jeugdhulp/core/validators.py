@@ -7,30 +7,31 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength
+from stdnum.exceptions import InvalidChecksum
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.nl import bsn as stdnum_bsn
 
 
 def validate_bsn(value: str) -> None:
-    """A BSN is 9 digits and passes the 11-proef (python-stdnum). 000000000 is not a BSN."""
+    """A BSN is exactly 9 digits, passes the 11-proef (python-stdnum) and is not all zeros."""
+    if not value.isascii() or not value.isdigit():
+        if value and value.replace(" ", "").replace(".", "").isdigit():
+            raise ValidationError(_("Schrijf het BSN als 9 cijfers, zonder spaties of punten."), code="bsn_formaat")
+        if len(value) == 9:
+            raise ValidationError(_("Een BSN bestaat alleen uit cijfers."), code="bsn_formaat")
+        raise ValidationError(_("Een BSN heeft 9 cijfers."), code="bsn_lengte")
+    if len(value) != 9:
+        raise ValidationError(_("Een BSN heeft 9 cijfers."), code="bsn_lengte")
+    if int(value) == 0:
+        raise ValidationError(_("Dit is geen geldig BSN."), code="bsn")
     try:
-        compact = stdnum_bsn.validate(value)
-    except InvalidLength:
-        raise ValidationError(_("Een BSN heeft 9 cijfers."), code="bsn_lengte") from None
-    except InvalidFormat:
-        raise ValidationError(_("Een BSN bestaat alleen uit cijfers."), code="bsn_formaat") from None
+        stdnum_bsn.validate(value)
     except InvalidChecksum:
         raise ValidationError(
-            _("Dit BSN klopt niet: het voldoet niet aan de 11-proef. Controleer de cijfers."),
-            code="bsn_11proef",
+            _("Dit BSN klopt niet: het voldoet niet aan de 11-proef. Controleer de cijfers."), code="bsn_11proef"
         ) from None
     except StdnumError:
         raise ValidationError(_("Dit is geen geldig BSN."), code="bsn") from None
-    if compact != value:
-        raise ValidationError(_("Schrijf het BSN als 9 cijfers, zonder spaties of punten."), code="bsn_formaat")
-    if int(compact) == 0:
-        raise ValidationError(_("Dit is geen geldig BSN."), code="bsn")
 
 
 def validate_agb(value: str) -> None:

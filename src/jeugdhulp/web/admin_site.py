@@ -4,7 +4,11 @@ Access is decided by the policy (REFERENTIEDATA), not by Django's per-model perm
 (jeugdigen) is never registered here. The access log is registered read-only, for superusers only.
 """
 
+from functools import update_wrapper
+
 from django.contrib import admin
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -21,6 +25,19 @@ class BeheerSite(admin.AdminSite):
         if not (user.is_active and user.is_authenticated and user.is_verified()):
             return False
         return mag_referentiedata(request)
+
+    def admin_view(self, view, cacheable=False):
+        wrapped = super().admin_view(view, cacheable)
+
+        def guarded(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path(), reverse("accounts:login"))
+            # A logged-in user without the right gets a plain 403, not a login loop.
+            if request.user.is_authenticated and request.user.is_verified() and not self.has_permission(request):
+                raise PermissionDenied
+            return wrapped(request, *args, **kwargs)
+
+        return update_wrapper(guarded, view)
 
     def login(self, request, extra_context=None):
         return redirect(f"{reverse('accounts:login')}?next={request.get_full_path()}")

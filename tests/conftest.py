@@ -1,0 +1,70 @@
+from django.core.cache import cache
+
+import pytest
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from jeugdhulp.accounts.roles import Rol
+from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hasher(settings):
+    """argon2 is slow by design; tests that do not test hashing use a fast hasher (see test_accounts)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def login_verified(client, user):
+    """Log a user in with a completed second factor, as after password + TOTP."""
+    client.force_login(user)
+    device = TOTPDevice.objects.get(user=user, confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
+@pytest.fixture
+def wereld(db):
+    """Two gemeenten, two teams in Oss, two aanbieders, jeugdigen in each scope, and one user per role."""
+    oss = factories.GemeenteFactory(cbs_code="0828", naam="Oss")
+    bosch = factories.GemeenteFactory(cbs_code="0796", naam="'s-Hertogenbosch")
+    team_noord = factories.TeamFactory(gemeente=oss, naam="CJG Oss-Noord")
+    team_maasland = factories.TeamFactory(gemeente=oss, naam="CJG Maasland")
+    team_bosch = factories.TeamFactory(gemeente=bosch, naam="CJG Den Bosch")
+    aanbieder_a = factories.AanbiederFactory(naam="Kompas Jeugdhulp")
+    aanbieder_b = factories.AanbiederFactory(naam="De Brug Ambulant")
+
+    eigen = factories.JeugdigeFactory(gemeente=oss, team=team_noord, geslachtsnaam="Eigenteam")
+    factories.RelatieFactory(jeugdige=eigen)
+    factories.ContactFactory(jeugdige=eigen)
+    ander_team = factories.JeugdigeFactory(gemeente=oss, team=team_maasland, geslachtsnaam="Anderteam")
+    andere_gemeente = factories.JeugdigeFactory(gemeente=bosch, team=team_bosch, geslachtsnaam="Anderegemeente")
+    factories.ToewijzingFactory(jeugdige=eigen, aanbieder=aanbieder_a)
+    factories.ToewijzingFactory(jeugdige=andere_gemeente, aanbieder=aanbieder_a)
+    factories.ToewijzingFactory(jeugdige=ander_team, aanbieder=aanbieder_b)
+
+    users = {
+        Rol.CJG_MEDEWERKER: factories.UserFactory(username="cjg", rol=Rol.CJG_MEDEWERKER, team=team_noord),
+        Rol.JEUGDCONSULENT: factories.UserFactory(username="jc", rol=Rol.JEUGDCONSULENT, gemeente=oss),
+        Rol.BELEIDSMEDEWERKER: factories.UserFactory(username="beleid", rol=Rol.BELEIDSMEDEWERKER, gemeente=oss),
+        Rol.AANBIEDER_MEDEWERKER: factories.UserFactory(
+            username="aanbieder", rol=Rol.AANBIEDER_MEDEWERKER, aanbieder=aanbieder_a
+        ),
+        Rol.FUNCTIONEEL_BEHEERDER: factories.UserFactory(username="fb", rol=Rol.FUNCTIONEEL_BEHEERDER),
+        Rol.AUDITOR: factories.UserFactory(username="auditor", rol=Rol.AUDITOR),
+    }
+    return {
+        "oss": oss,
+        "bosch": bosch,
+        "eigen": eigen,
+        "ander_team": ander_team,
+        "andere_gemeente": andere_gemeente,
+        "aanbieder_a": aanbieder_a,
+        "users": users,
+    }

@@ -1,0 +1,111 @@
+"""The demo municipality: deterministic with --seed, idempotent, synthetic, realistic in shape."""
+
+import datetime as dt
+import hashlib
+from io import StringIO
+
+from django.core.management import CommandError, call_command
+
+import pytest
+
+from jeugdhulp.aanbieders.models import Aanbieder, Tarief
+from jeugdhulp.accounts.models import User
+from jeugdhulp.accounts.roles import Rol
+from jeugdhulp.core.validators import validate_bsn
+from jeugdhulp.jeugdigen.models import Contact, Jeugdige, Relatie
+from jeugdhulp.organisatie.models import Gemeente
+from jeugdhulp.toewijzingen.models import Toewijzing
+
+PEILDATUM = "2026-06-30"
+
+
+def _fingerprint() -> str:
+    """A digest of the person-level and reference content, independent of primary keys."""
+    h = hashlib.sha256()
+    for row in Jeugdige.objects.order_by("bsn").values_list(
+        "bsn", "geslachtsnaam", "voornamen", "geboortedatum", "geslacht", "wijk__code", "team__naam"
+    ):
+        h.update(repr(row).encode())
+    for row in Toewijzing.objects.order_by("gemeente__cbs_code", "toewijzingnummer").values_list(
+        "gemeente__cbs_code", "toewijzingnummer", "jeugdige__bsn", "aanbieder__agb_code", "product__code",
+        "ingangsdatum", "einddatum", "volume", "begindatum_zorg", "einddatum_zorg", "reden_beeindiging",
+    ):  # fmt: skip
+        h.update(repr(row).encode())
+    for row in Relatie.objects.order_by("jeugdige__bsn", "volgorde", "soort").values_list(
+        "jeugdige__bsn", "soort", "geslachtsnaam"
+    ):
+        h.update(repr(row).encode())
+    for row in Tarief.objects.order_by("contract__aanbieder__agb_code", "product__code", "begindatum").values_list(
+        "contract__aanbieder__agb_code", "product__code", "begindatum", "bedrag"
+    ):
+        h.update(repr(row).encode())
+    return h.hexdigest()
+
+
+def _demo(*args):
+    out = StringIO()
+    call_command("demo", "--scale", "klein", "--peildatum", PEILDATUM, *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_same_seed_gives_the_same_database_and_rerun_is_a_no_op():
+    _demo("--seed", "7")
+    first = _fingerprint()
+    counts = (Jeugdige.objects.count(), Toewijzing.objects.count(), User.objects.count())
+    assert "niets gedaan" in _demo("--seed", "7")  # idempotent
+    assert _fingerprint() == first
+    assert (Jeugdige.objects.count(), Toewijzing.objects.count(), User.objects.count()) == counts
+    _demo("--seed", "7", "--reset")  # rebuilt from scratch: identical content
+    assert _fingerprint() == first
+    _demo("--seed", "8", "--reset")  # another seed: other people
+    assert _fingerprint() != first
+
+
+@pytest.mark.django_db
+def test_other_seed_into_a_built_database_is_refused():
+    _demo("--seed", "7")
+    with pytest.raises(CommandError, match="--reset"):
+        _demo("--seed", "9")
+
+
+@pytest.mark.django_db
+def test_demo_is_synthetic_and_realistic():
+    _demo()
+    oss = Gemeente.objects.get(cbs_code="0828")
+    assert oss.regio.naam == "Noordoost-Brabant"
+    assert Gemeente.objects.count() == 10
+    assert Aanbieder.objects.count() == 40
+    jeugdigen = list(Jeugdige.objects.all())
+    for j in jeugdigen:
+        validate_bsn(j.bsn)
+        assert j.bsn.startswith("9")
+        assert j.team is not None and j.team.gemeente_id == j.gemeente_id
+    assert Jeugdige.objects.filter(gemeente=oss).count() == 150
+    assert Jeugdige.objects.exclude(gemeente=oss).exists()  # regional views have something to show
+    assert Contact.objects.filter(soort="01").count() == len(jeugdigen)
+    assert Relatie.objects.filter(soort="10", gezagsdrager=True).exists()
+    # Care in every stage: waiting, started, ended according to plan and early.
+    assert Toewijzing.objects.filter(begindatum_zorg__isnull=True).exists()
+    assert Toewijzing.objects.filter(begindatum_zorg__isnull=False, einddatum_zorg__isnull=True).exists()
+    assert Toewijzing.objects.filter(reden_beeindiging="31").exists()
+    assert Toewijzing.objects.filter(reden_beeindiging__in=["32", "33", "34", "35"]).exists()
+    peildatum = dt.date.fromisoformat(PEILDATUM)
+    assert not Toewijzing.objects.filter(begindatum_zorg__gt=peildatum).exists()
+    # Every toewijzing is within a contract of its aanbieder for that product.
+    for t in Toewijzing.objects.select_related("aanbieder", "product")[:200]:
+        assert Tarief.objects.filter(contract__aanbieder=t.aanbieder, product=t.product).exists()
+    # One demo login per role, each with a TOTP device.
+    assert sorted(User.objects.values_list("rol", flat=True).distinct()) == sorted(Rol.values)
+
+
+@pytest.mark.django_db
+def test_verwijzer_mix_is_close_to_cbs():
+    call_command("demo", "--scale", "gemeente", "--peildatum", PEILDATUM, stdout=StringIO())
+    totaal = Toewijzing.objects.count()
+    gemeente = Toewijzing.objects.filter(verwijzer__type="01").count() / totaal
+    huisarts = Toewijzing.objects.filter(verwijzer__type="02").count() / totaal
+    assert 0.38 < gemeente < 0.50
+    assert 0.25 < huisarts < 0.35
+    oss = Jeugdige.objects.filter(gemeente__cbs_code="0828").count()
+    assert 2400 <= oss <= 2600

@@ -1,0 +1,115 @@
+"""Every role × every person-level page and API endpoint: allowed (200), forbidden (403) or not found (404).
+
+'deny' accepts 302/403/404 (the admin redirects unpermitted users to the login). Future issues add rows.
+"""
+
+from django.urls import reverse
+
+import pytest
+
+from jeugdhulp.accounts.roles import Rol
+from tests.conftest import login_verified
+
+CJG, JC, BEL, AANB, FB, AUD = (
+    Rol.CJG_MEDEWERKER,
+    Rol.JEUGDCONSULENT,
+    Rol.BELEIDSMEDEWERKER,
+    Rol.AANBIEDER_MEDEWERKER,
+    Rol.FUNCTIONEEL_BEHEERDER,
+    Rol.AUDITOR,
+)
+ROLLEN = (CJG, JC, BEL, AANB, FB, AUD)
+
+# endpoint -> (url name, object key in `wereld` or None, expected per role in ROLLEN order)
+MATRIX = {
+    "jeugdigen lijst": ("jeugdigen:lijst", None, (200, 200, 403, 200, 403, 403)),
+    "dossier eigen team": ("jeugdigen:dossier", "eigen", (200, 200, 403, 200, 403, 403)),
+    "dossier ander team": ("jeugdigen:dossier", "ander_team", (404, 200, 403, 404, 403, 403)),
+    "dossier andere gemeente": ("jeugdigen:dossier", "andere_gemeente", (404, 404, 403, 200, 403, 403)),
+    "toegangslog zoeken": ("audit:zoeken", None, (403, 403, 403, 403, 403, 200)),
+    "toegangslog jeugdige": ("audit:jeugdige", "eigen", (403, 403, 403, 403, 403, 200)),
+    "cijfers": ("monitor:cijfers", None, (403, 200, 200, 403, 403, 403)),
+    "beheer": ("admin:index", None, ("deny", "deny", "deny", "deny", 200, "deny")),
+    "beheer gebruikers": ("admin:accounts_user_changelist", None, ("deny", "deny", "deny", "deny", 200, "deny")),
+    "api jeugdigen": ("jeugdige-list", None, (200, 200, 403, 200, 403, 403)),
+    "api jeugdige eigen": ("jeugdige-detail", "eigen", (200, 200, 403, 200, 403, 403)),
+    "api jeugdige ander team": ("jeugdige-detail", "ander_team", (404, 200, 403, 404, 403, 403)),
+    "api jeugdige andere gemeente": ("jeugdige-detail", "andere_gemeente", (404, 404, 403, 200, 403, 403)),
+    "api toewijzingen": ("toewijzing-list", None, (200, 200, 403, 200, 403, 403)),
+    "api toegangslog": ("toegangslog-list", None, (403, 403, 403, 403, 403, 200)),
+    "api aanbieders": ("aanbieder-list", None, (200, 200, 200, 200, 200, 403)),
+}
+
+CASES = [
+    pytest.param(name, rol, expected[i], id=f"{name}-{rol.value}")
+    for name, (_url, _obj, expected) in MATRIX.items()
+    for i, rol in enumerate(ROLLEN)
+]
+
+
+def _url(wereld, name):
+    url_name, obj_key, _expected = MATRIX[name]
+    return reverse(url_name, args=[wereld[obj_key].pk]) if obj_key else reverse(url_name)
+
+
+@pytest.mark.parametrize(("name", "rol", "expected"), CASES)
+def test_role_resource_matrix(client, wereld, name, rol, expected):
+    login_verified(client, wereld["users"][rol])
+    response = client.get(_url(wereld, name))
+    if expected == "deny":
+        assert response.status_code in (302, 403, 404), response.status_code
+        if response.status_code == 302:
+            assert reverse("accounts:login") in response["Location"]
+    else:
+        assert response.status_code == expected
+
+
+@pytest.mark.parametrize("name", list(MATRIX))
+def test_anonymous_never_sees_staff_data(client, wereld, name):
+    response = client.get(_url(wereld, name))
+    assert response.status_code in (302, 403)
+    if response.status_code == 302:
+        assert reverse("accounts:login") in response["Location"]
+
+
+@pytest.mark.parametrize("name", ["jeugdigen lijst", "dossier eigen team", "api jeugdigen"])
+def test_password_without_second_factor_is_not_enough(client, wereld, name):
+    client.force_login(wereld["users"][CJG])  # password step done, TOTP not yet
+    response = client.get(_url(wereld, name))
+    assert response.status_code in (302, 403)
+    if response.status_code == 302:
+        assert response["Location"].startswith(reverse("accounts:verify"))
+
+
+@pytest.mark.parametrize(
+    ("rol", "zichtbaar", "onzichtbaar"),
+    [
+        (CJG, {"Eigenteam"}, {"Anderteam", "Anderegemeente"}),
+        (JC, {"Eigenteam", "Anderteam"}, {"Anderegemeente"}),
+        (AANB, {"Eigenteam", "Anderegemeente"}, {"Anderteam"}),
+    ],
+)
+def test_lists_show_exactly_the_scope(client, wereld, rol, zichtbaar, onzichtbaar):
+    login_verified(client, wereld["users"][rol])
+    page = client.get(reverse("jeugdigen:lijst")).content.decode()
+    api = {j["geslachtsnaam"] for j in client.get(reverse("jeugdige-list")).json()["results"]}
+    assert api == zichtbaar
+    for naam in zichtbaar:
+        assert naam in page
+    for naam in onzichtbaar:
+        assert naam not in page
+
+
+def test_aanbieder_sees_only_its_own_toewijzingen(client, wereld):
+    login_verified(client, wereld["users"][AANB])
+    rows = client.get(reverse("toewijzing-list")).json()["results"]
+    assert rows and {row["aanbieder"] for row in rows} == {wereld["aanbieder_a"].agb_code}
+
+
+def test_beleidsmedewerker_sees_no_person_level_data(client, wereld):
+    login_verified(client, wereld["users"][BEL])
+    page = client.get(reverse("monitor:cijfers")).content.decode()
+    for key in ("eigen", "ander_team", "andere_gemeente"):
+        jeugdige = wereld[key]
+        assert jeugdige.bsn not in page
+        assert jeugdige.geslachtsnaam not in page
