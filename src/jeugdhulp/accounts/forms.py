@@ -2,8 +2,10 @@ from django import forms
 from django.contrib.auth import authenticate
 from django.utils.translation import gettext_lazy as _
 
+from jeugdhulp.web.forms import UtrechtFormMixin
 
-class LoginForm(forms.Form):
+
+class LoginForm(UtrechtFormMixin, forms.Form):
     username = forms.CharField(label=_("Gebruikersnaam"), max_length=150)
     password = forms.CharField(label=_("Wachtwoord"), strip=False, widget=forms.PasswordInput)
 
@@ -26,7 +28,7 @@ class LoginForm(forms.Form):
         return data
 
 
-class TokenForm(forms.Form):
+class TokenForm(UtrechtFormMixin, forms.Form):
     token = forms.RegexField(
         label=_("Code uit uw authenticator-app"),
         regex=r"^\d{6}$",

@@ -47,13 +47,18 @@ class ToegangslogZoeken(PolicyMixin, ListView):
             qs = qs.filter(tijdstip__date__lte=tot)
         return qs
 
+    def get(self, request, *args, **kwargs):
+        # Log before querying, so the count and the rows of this very page agree.
+        bsn = request.GET.get("bsn", "").strip()[:9]
+        if bsn:
+            jeugdige = Jeugdige.objects.filter(bsn=bsn).first()
+            log.schrijf(request, Actie.LOG_BEKEKEN, jeugdige, onderwerp="toegangslog")
+        return super().get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filters"] = self.filters
         context["acties"] = Actie.choices
-        if self.filters["bsn"]:
-            jeugdige = Jeugdige.objects.filter(bsn=self.filters["bsn"]).first()
-            log.schrijf(self.request, Actie.LOG_BEKEKEN, jeugdige, onderwerp="toegangslog")
         return context
 
 
@@ -65,12 +70,13 @@ class ToegangslogJeugdige(PolicyMixin, ListView):
     paginate_by = 100
     template_name = "audit/jeugdige.html"
 
-    def get_queryset(self):
+    def get(self, request, *args, **kwargs):
         self.jeugdige = get_object_or_404(Jeugdige, pk=self.kwargs["pk"])
+        log.schrijf(request, Actie.LOG_BEKEKEN, self.jeugdige, onderwerp="toegangslog")
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
         return super().get_queryset().filter(jeugdige_id=self.jeugdige.pk)
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["jeugdige"] = self.jeugdige
-        log.schrijf(self.request, Actie.LOG_BEKEKEN, self.jeugdige, onderwerp="toegangslog")
-        return context
+        return super().get_context_data(jeugdige=self.jeugdige, **kwargs)

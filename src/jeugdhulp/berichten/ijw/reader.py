@@ -1,0 +1,145 @@
+"""Safe reading of received iJw messages: bytes → lxml tree plus berichtsoort, or a clear ``Leesfout``.
+
+Rejected before or while parsing: more than 25 MB (OP179), empty input, not well-formed XML, truncated XML, any
+DOCTYPE (so no DTDs, external entities or entity expansion: XXE and "billion laughs"), a root that is not an
+iJw 3.2 ``Bericht``, another iJw release, an unknown message, and a BerichtCode that does not fit the namespace.
+The parser never resolves entities, never loads a DTD, never touches the network and keeps libxml2's size limits.
+Where the header can still be read, ``Leesfout.kop`` holds its simple fields so a 0001 retour can be built.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from jeugdhulp.berichten.ijw.berichtsoorten import NS_PATROON, PER_NAMESPACE, RELEASE, Berichtsoort
+
+MAX_BYTES = 25 * 1024 * 1024  # OP179: message files may not exceed 25 MB
+
+
+class Leesfout(ValueError):
+    """The input is not a readable iJw 3.2 message. ``reden`` is a stable machine code."""
+
+    def __init__(
+        self,
+        reden: str,
+        melding: str,
+        *,
+        line: int | None = None,
+        soort: Berichtsoort | None = None,
+        kop: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(melding)
+        self.reden = reden
+        self.melding = melding
+        self.line = line
+        self.soort = soort
+        self.kop = kop or {}
+
+
+@dataclass(frozen=True)
+class Gelezen:
+    soort: Berichtsoort
+    root: etree._Element
+    kop: dict[str, str] = field(default_factory=dict)  # simple header fields by local name
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_blank_text=False,
+    )
+
+
+def _heeft_doctype(data: bytes) -> bool:
+    kop = data[:4096]
+    if b"<!DOCTYPE" in kop or b"<!ENTITY" in kop:
+        return True
+    # UTF-16/32 input: check the decoded start as well
+    if kop[:2] in (b"\xff\xfe", b"\xfe\xff") or kop[:1] == b"\x00" or kop[1:2] == b"\x00":
+        for enc in ("utf-16", "utf-16-be", "utf-16-le", "utf-32"):
+            try:
+                tekst = kop.decode(enc, errors="ignore")
+            except LookupError:  # pragma: no cover
+                continue
+            if "<!DOCTYPE" in tekst or "<!ENTITY" in tekst:
+                return True
+    return False
+
+
+def kop_velden(root: etree._Element) -> dict[str, str]:
+    """The simple fields of the Header (by local name, nested ones flattened), read leniently."""
+    result: dict[str, str] = {}
+    header = next((c for c in root.iterchildren(etree.Element) if c.tag.endswith("}Header")), None)
+    if header is None:
+        return result
+    for el in header.iter(etree.Element):
+        if len(el):
+            continue
+        naam = el.tag.rpartition("}")[2]
+        if naam not in result:
+            result[naam] = (el.text or "").strip()
+    return result
+
+
+def lees(data: bytes) -> Gelezen:
+    """Parse received bytes safely and detect the berichtsoort. Raises ``Leesfout``."""
+    if not isinstance(data, bytes | bytearray | memoryview):
+        raise TypeError("lees() expects bytes")
+    data = bytes(data)
+    if len(data) > MAX_BYTES:
+        raise Leesfout("te-groot", f"Bericht is groter dan 25 MB ({len(data)} bytes; OP179).")
+    if not data.strip():
+        raise Leesfout("leeg", "Bericht is leeg.")
+    if _heeft_doctype(data):
+        raise Leesfout("doctype", "Bericht bevat een DOCTYPE/DTD of entiteitdeclaratie; dat is niet toegestaan.")
+    parser = _parser()
+    try:
+        parser.feed(data)
+    except etree.XMLSyntaxError as exc:
+        raise Leesfout("geen-xml", f"Geen geldige XML: {exc.msg}", line=exc.lineno) from None
+    try:
+        root = parser.close()
+    except etree.XMLSyntaxError as exc:
+        raise Leesfout("afgebroken", f"XML is onvolledig of afgebroken: {exc.msg}", line=exc.lineno) from None
+    boom = root.getroottree()
+    if boom.docinfo.doctype or boom.docinfo.internalDTD is not None:  # belt and braces
+        raise Leesfout("doctype", "Bericht bevat een DOCTYPE/DTD; dat is niet toegestaan.")
+    if next(root.iter(etree.Entity), None) is not None:  # filtered in C, no Python loop over the tree
+        raise Leesfout("doctype", "Bericht bevat entiteitsverwijzingen; dat is niet toegestaan.")
+    if not isinstance(root.tag, str):
+        raise Leesfout("geen-bericht", "Het rootelement is geen element.")
+    qn = etree.QName(root)
+    m = NS_PATROON.match(qn.namespace or "")
+    if qn.localname != "Bericht" or m is None:
+        raise Leesfout(
+            "namespace",
+            f"Rootelement {root.tag} is geen iJw-bericht (verwacht Bericht in "
+            f"http://www.istandaarden.nl/ijw/{RELEASE}/jwNNN/schema).",
+            line=root.sourceline,
+        )
+    if m["release"] != RELEASE:
+        raise Leesfout(
+            "versie",
+            f"iJw-release {m['release'].replace('_', '.')} wordt niet ondersteund; verwacht 3.2.",
+            line=root.sourceline,
+        )
+    soort = PER_NAMESPACE.get(qn.namespace)
+    if soort is None:
+        raise Leesfout("onbekend-bericht", f"Onbekend berichttype {m['bericht'].upper()}.", line=root.sourceline)
+    kop = kop_velden(root)
+    code = kop.get("BerichtCode")
+    if code != soort.code:
+        raise Leesfout(
+            "berichtcode",
+            f"BerichtCode {code!r} past niet bij {soort.naam} (verwacht {soort.code}).",
+            line=root.sourceline,
+            soort=soort,
+            kop=kop,
+        )
+    return Gelezen(soort, root, kop)

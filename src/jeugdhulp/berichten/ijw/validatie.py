@@ -1,0 +1,73 @@
+"""``validate``: the single entry point that takes received bytes through all layers.
+
+1. safe reading and message type detection (``reader``), 2. XSD validation (``schemas``), 3. binding to typed
+objects (``binding``), 4. field rules, and 5. with a ``Historie``, the cross-message rules (``regels``).
+A message that fails 1–3 gets 0001 findings only; rules run on every message that could be bound.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from jeugdhulp.berichten.ijw import binding, reader, schemas
+from jeugdhulp.berichten.ijw.bevindingen import TECHNISCH, Bevinding
+from jeugdhulp.berichten.ijw.historie import Historie
+from jeugdhulp.berichten.ijw.regels import Context, toets
+
+
+@dataclass(frozen=True)
+class Resultaat:
+    berichtsoort: str | None  # "JW301" …, None when the type could not be determined
+    bevindingen: tuple[Bevinding, ...]
+    bericht: Any = field(default=None, compare=False, repr=False)  # typed Bericht, when it could be bound
+    kop: dict[str, str] = field(default_factory=dict, compare=False, repr=False)  # header fields, leniently read
+    lees_reden: str | None = None  # Leesfout.reden when reading failed
+
+    @property
+    def geldig(self) -> bool:
+        return not self.bevindingen
+
+    @property
+    def technisch_afgekeurd(self) -> bool:
+        """Rejected before the content could be judged (unreadable, not schema-valid, not bindable)."""
+        return self.bericht is None
+
+    def als_dict(self) -> dict[str, Any]:
+        return {
+            "berichtsoort": self.berichtsoort,
+            "geldig": self.geldig,
+            "bevindingen": [b.als_dict() for b in self.bevindingen],
+        }
+
+
+def _technisch(regel: str, melding: str, line: int | None = None, berichtklasse: str = "Bericht") -> Bevinding:
+    return Bevinding(TECHNISCH, regel, melding, berichtklasse, None, line)
+
+
+def validate(data: bytes, historie: Historie | None = None, *, vandaag: date | None = None) -> Resultaat:
+    """Validate received bytes; never raises for bad input (only for a non-bytes argument)."""
+    try:
+        gelezen = reader.lees(data)
+    except reader.Leesfout as fout:
+        regel = "OP179" if fout.reden == "te-groot" else "LEES"
+        return Resultaat(
+            fout.soort.naam if fout.soort else None,
+            (_technisch(regel, fout.melding, fout.line),),
+            kop=fout.kop,
+            lees_reden=fout.reden,
+        )
+    soort = gelezen.soort.naam
+    xsd = schemas.xsd_bevindingen(soort, gelezen.root)
+    if xsd:
+        return Resultaat(soort, tuple(xsd), kop=gelezen.kop)
+    try:
+        bericht, lijnen = binding.decodeer(soort, gelezen.root)
+    except binding.BindingFout as fout:
+        return Resultaat(soort, (_technisch("XSD", str(fout), fout.line),), kop=gelezen.kop)
+    ctx = Context(soort, vandaag or date.today(), historie)
+    return Resultaat(soort, tuple(toets(bericht, ctx, lijnen)), bericht, gelezen.kop)
+
+
+valideer = validate
