@@ -18,12 +18,16 @@ class ProductSerializer(serializers.ModelSerializer):
 
 
 class AanbiederViewSet(PolicyViewSetMixin, viewsets.ReadOnlyModelViewSet):
+    """Aanbieders (youth-care providers) with their AGB code. Reference data, no personal data."""
+
     resource = policy.Resource.REFERENTIEDATA
     serializer_class = AanbiederSerializer
     queryset = Aanbieder.objects.order_by("naam")
 
 
 class ProductViewSet(PolicyViewSetMixin, viewsets.ReadOnlyModelViewSet):
+    """The regional product list: productcategorie (JZ020), code, eenheid (WJ756) and frequentie (WMO757)."""
+
     resource = policy.Resource.REFERENTIEDATA
     serializer_class = ProductSerializer
     queryset = Product.objects.order_by("categorie", "code")

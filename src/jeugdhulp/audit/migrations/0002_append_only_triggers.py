@@ -30,17 +30,17 @@ SQLITE_REVERSE = "DROP TRIGGER IF EXISTS audit_toegangslog_no_update;"
 def forward(apps, schema_editor):
     vendor = schema_editor.connection.vendor
     if vendor == "postgresql":
-        schema_editor.execute(PG_FORWARD)
+        schema_editor.execute(PG_FORWARD, params=None)
     elif vendor == "sqlite":
-        schema_editor.execute(SQLITE_FORWARD)
+        schema_editor.execute(SQLITE_FORWARD, params=None)
 
 
 def reverse(apps, schema_editor):
     vendor = schema_editor.connection.vendor
     if vendor == "postgresql":
-        schema_editor.execute(PG_REVERSE)
+        schema_editor.execute(PG_REVERSE, params=None)
     elif vendor == "sqlite":
-        schema_editor.execute(SQLITE_REVERSE)
+        schema_editor.execute(SQLITE_REVERSE, params=None)
 
 
 class Migration(migrations.Migration):
