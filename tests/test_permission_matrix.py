@@ -38,7 +38,60 @@ MATRIX = {
     "api toewijzingen": ("toewijzing-list", None, (200, 200, 403, 200, 403, 403)),
     "api toegangslog": ("toegangslog-list", None, (403, 403, 403, 403, 403, 200)),
     "api aanbieders": ("aanbieder-list", None, (200, 200, 200, 200, 200, 403)),
+    "berichten lijst": ("berichten:lijst", None, (200, 200, 403, 200, 403, 403)),
+    "berichten jeugdige eigen": ("berichten:jeugdige", "eigen", (200, 200, 403, 200, 403, 403)),
+    "berichten jeugdige ander team": ("berichten:jeugdige", "ander_team", (404, 200, 403, 404, 403, 403)),
+    "berichten aanbieder b": ("berichten:aanbieder", "aanbieder_b", (200, 200, 403, 404, 403, 403)),
+    "bericht eigen": ("berichten:detail", "bericht_eigen", (200, 200, 403, 200, 403, 403)),
+    "bericht ander team": ("berichten:detail", "bericht_ander_team", (404, 200, 403, 404, 403, 403)),
+    "bericht andere gemeente": ("berichten:detail", "bericht_andere_gemeente", (404, 404, 403, 200, 403, 403)),
+    "termijnen": ("berichten:termijnen", None, (200, 200, 403, 200, 403, 403)),
+    "verzoeken": ("berichten:verzoeken", None, (403, 200, 403, 403, 403, 403)),
+    "verzoek eigen": ("berichten:verzoek", "verzoek_eigen", (403, 200, 403, 403, 403, 403)),
+    "verzoek andere gemeente": ("berichten:verzoek", "verzoek_andere_gemeente", (403, 404, 403, 403, 403, 403)),
+    "api berichten": ("bericht-list", None, (200, 200, 403, 200, 403, 403)),
 }
+
+
+@pytest.fixture
+def wereld(wereld):
+    """The shared world plus iJw messages and verzoeken in each scope (for the berichten rows)."""
+    from jeugdhulp.berichten.models import Bericht, Richting, Status, Verzoek
+
+    aanbieder_b = wereld["eigen"].toewijzingen.model.objects.get(jeugdige=wereld["ander_team"]).aanbieder
+
+    def bericht(jeugdige, aanbieder, gemeente):
+        return Bericht.objects.create(
+            richting=Richting.IN,
+            status=Status.VERWERKT,
+            berichtsoort="JW305",
+            inhoud=b"<x/>",
+            sha256=f"{jeugdige.pk:064d}",
+            jeugdige=jeugdige,
+            aanbieder=aanbieder,
+            gemeente=gemeente,
+        )
+
+    def verzoek(b, ref):
+        return Verzoek.objects.create(
+            bericht=b,
+            berichtsoort="JW315",
+            gemeente=b.gemeente,
+            aanbieder=b.aanbieder,
+            jeugdige=b.jeugdige,
+            referentie_aanbieder=ref,
+            antwoord_uiterlijk=b.aangemaakt.date(),
+        )
+
+    a, oss, bosch = wereld["aanbieder_a"], wereld["oss"], wereld["bosch"]
+    wereld["aanbieder_b"] = aanbieder_b
+    wereld["bericht_eigen"] = bericht(wereld["eigen"], a, oss)
+    wereld["bericht_ander_team"] = bericht(wereld["ander_team"], aanbieder_b, oss)
+    wereld["bericht_andere_gemeente"] = bericht(wereld["andere_gemeente"], a, bosch)
+    wereld["verzoek_eigen"] = verzoek(wereld["bericht_eigen"], "V1")
+    wereld["verzoek_andere_gemeente"] = verzoek(wereld["bericht_andere_gemeente"], "V2")
+    return wereld
+
 
 CASES = [
     pytest.param(name, rol, expected[i], id=f"{name}-{rol.value}")

@@ -6,6 +6,7 @@ from rest_framework.routers import DefaultRouter
 
 from jeugdhulp.aanbieders.api import AanbiederViewSet, ProductViewSet
 from jeugdhulp.audit.api import ToegangslogViewSet
+from jeugdhulp.berichten.api import BerichtViewSet
 from jeugdhulp.jeugdigen.api import JeugdigeViewSet
 from jeugdhulp.toewijzingen.api import ToewijzingViewSet
 
@@ -15,6 +16,7 @@ router.register("toewijzingen", ToewijzingViewSet, basename="toewijzing")
 router.register("toegangslog", ToegangslogViewSet, basename="toegangslog")
 router.register("aanbieders", AanbiederViewSet, basename="aanbieder")
 router.register("producten", ProductViewSet, basename="product")
+router.register("berichten", BerichtViewSet, basename="bericht")
 
 urlpatterns = [
     path("", include("jeugdhulp.publiek.urls")),
@@ -23,6 +25,7 @@ urlpatterns = [
     path("medewerkers/jeugdigen/", include("jeugdhulp.jeugdigen.urls")),
     path("medewerkers/cijfers/", include("jeugdhulp.monitor.urls")),
     path("medewerkers/toegangslog/", include("jeugdhulp.audit.urls")),
+    path("medewerkers/berichten/", include("jeugdhulp.berichten.urls")),
     path("beheer/", admin.site.urls),
     path("api/v1/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

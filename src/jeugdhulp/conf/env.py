@@ -116,6 +116,25 @@ VARIABLES: tuple[Var, ...] = (
         "CBS code of the gemeente this instance serves first (Oss = 0828); the public site's default.",
     ),
     Var(
+        "JEUGDHULP_IJW_OUTBOX_DIR",
+        _str,
+        str(BASE_DIR / "var" / "ijw" / "outbox"),
+        "Folder where `jeugdhulp ijw_verzend` writes outgoing iJw messages (for the berichtenbox/VECOZO client), "
+        "unless JEUGDHULP_IJW_OUTBOX_URL is set.",
+    ),
+    Var(
+        "JEUGDHULP_IJW_OUTBOX_URL",
+        _str,
+        "",
+        "When set, `jeugdhulp ijw_verzend` POSTs each outgoing iJw message (raw XML) to this https URL instead.",
+    ),
+    Var(
+        "JEUGDHULP_IJW_MAX_RETRIES",
+        _int,
+        "5",
+        "Delivery attempts of an outgoing iJw message before it is marked failed (then resend by hand).",
+    ),
+    Var(
         "JEUGDHULP_DEMO_TOTP_HINT",
         _bool,
         "false",
@@ -151,6 +170,9 @@ def _check(values: dict[str, Any]) -> None:
         values["SECRET_KEY"] = INSECURE_DEV_SECRET
     if values["SECURE_COOKIES"] is None:
         values["SECURE_COOKIES"] = production
+    outbox_url = values["JEUGDHULP_IJW_OUTBOX_URL"]
+    if outbox_url and not outbox_url.startswith("https://" if production else ("https://", "http://")):
+        raise ConfigurationError("JEUGDHULP_IJW_OUTBOX_URL must be an https:// URL (http:// only outside production).")
     if not production:
         return
     if values["DEBUG"]:
@@ -169,8 +191,9 @@ def markdown_table() -> str:
     rows = ["| Variable | Default | Meaning |", "|---|---|---|"]
     for var in VARIABLES:
         default = var.default
-        if var.name in {"DATABASE_URL", "MEDIA_ROOT", "STATIC_ROOT"}:
+        if var.name in {"DATABASE_URL", "MEDIA_ROOT", "STATIC_ROOT", "JEUGDHULP_IJW_OUTBOX_DIR"}:
             default = {
+                "JEUGDHULP_IJW_OUTBOX_DIR": "`var/ijw/outbox`",
                 "DATABASE_URL": "SQLite in `var/jeugdhulp.sqlite3`",
                 "MEDIA_ROOT": "`var/media`",
                 "STATIC_ROOT": "`var/static`",

@@ -23,6 +23,9 @@ ALLOWED_HOSTS = ENV["ALLOWED_HOSTS"]
 CSRF_TRUSTED_ORIGINS = ENV["CSRF_TRUSTED_ORIGINS"]
 JEUGDHULP_GEMEENTE = ENV["JEUGDHULP_GEMEENTE"]
 JEUGDHULP_DEMO_TOTP_HINT = ENV["JEUGDHULP_DEMO_TOTP_HINT"] and DEBUG
+JEUGDHULP_IJW_OUTBOX_DIR = ENV["JEUGDHULP_IJW_OUTBOX_DIR"]
+JEUGDHULP_IJW_OUTBOX_URL = ENV["JEUGDHULP_IJW_OUTBOX_URL"]
+JEUGDHULP_IJW_MAX_RETRIES = ENV["JEUGDHULP_IJW_MAX_RETRIES"]
 
 INSTALLED_APPS = [
     "jeugdhulp.web.admin_apps.BeheerAdminConfig",
@@ -43,6 +46,7 @@ INSTALLED_APPS = [
     "jeugdhulp.jeugdigen",
     "jeugdhulp.aanbieders",
     "jeugdhulp.toewijzingen",
+    "jeugdhulp.berichten",
     "jeugdhulp.monitor",
     "jeugdhulp.demo",
     "jeugdhulp.web",
@@ -53,7 +57,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -53,4 +53,5 @@ class JeugdigeDossier(PolicyMixin, DetailView):
             user, policy.Resource.TOEWIJZING, jeugdige.toewijzingen.select_related("aanbieder", "product")
         )
         context["leeftijd"] = jeugdige.leeftijd()
+        context["mag_berichten"] = policy.mag(user, policy.Resource.BERICHT)
         return context

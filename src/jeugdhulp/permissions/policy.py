@@ -24,12 +24,15 @@ class Resource(StrEnum):
     TOEGANGSLOG = "toegangslog"
     CIJFERS = "cijfers"  # aggregates only, with small cells suppressed
     REFERENTIEDATA = "referentiedata"  # aanbieders, producten, teams, gebruikers, codelijsten
+    # iJw messages and the rows they carry (Verzoek, Declaratie): all have jeugdige, gemeente and aanbieder fields
+    BERICHT = "bericht"
 
 
 class Actie(StrEnum):
     BEKIJKEN = "bekijken"
     WIJZIGEN = "wijzigen"
     EXPORTEREN = "exporteren"
+    INDIENEN = "indienen"  # an aanbieder submits an iJw message (its own, as afzender)
 
 
 Scope = Callable[[object], Q]
@@ -77,10 +80,18 @@ RULES: dict[tuple[Resource, Actie], dict[Rol, Scope]] = {
         Rol.AANBIEDER_MEDEWERKER: ALLES,
     },
     (Resource.REFERENTIEDATA, Actie.WIJZIGEN): {Rol.FUNCTIONEEL_BEHEERDER: ALLES},
+    (Resource.BERICHT, Actie.BEKIJKEN): {
+        Rol.CJG_MEDEWERKER: lambda user: Q(jeugdige__team_id=user.team_id),
+        Rol.JEUGDCONSULENT: _eigen_gemeente,
+        Rol.AANBIEDER_MEDEWERKER: lambda user: Q(aanbieder_id=user.aanbieder_id),
+    },
+    # Answering verzoeken (toewijzen, afwijzen, in onderzoek) and resending stuck messages
+    (Resource.BERICHT, Actie.WIJZIGEN): {Rol.JEUGDCONSULENT: _eigen_gemeente},
+    (Resource.BERICHT, Actie.INDIENEN): {Rol.AANBIEDER_MEDEWERKER: lambda user: Q(aanbieder_id=user.aanbieder_id)},
 }
 
 # Resources whose rows are about one person: reading them must be written to the access log.
-PERSOONSGEGEVENS = frozenset({Resource.JEUGDIGE, Resource.TOEWIJZING})
+PERSOONSGEGEVENS = frozenset({Resource.JEUGDIGE, Resource.TOEWIJZING, Resource.BERICHT})
 
 
 def _rol(user) -> Rol | None:

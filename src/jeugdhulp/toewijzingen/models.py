@@ -40,6 +40,8 @@ class Toewijzing(models.Model):
         verbose_name=_("verwijzer"),
     )
     toewijzingsdatum = models.DateField(_("toewijzingsdatum"))
+    # With the date, the leading version of a toewijzing (iJw OP033x1); empty for toewijzingen from before iJw.
+    toewijzingstijd = models.TimeField(_("toewijzingstijd"), null=True, blank=True)
     ingangsdatum = models.DateField(_("ingangsdatum"))
     einddatum = models.DateField(_("einddatum"), null=True, blank=True)
     volume = models.PositiveIntegerField(_("volume"), null=True, blank=True)

@@ -27,6 +27,25 @@ MENU = (
         omschrijving=_("Zoek een jeugdige en open het dossier."),
     ),
     MenuItem(
+        _("Verzoeken"),
+        "berichten:verzoeken",
+        policy.Resource.BERICHT,
+        policy.Actie.WIJZIGEN,
+        omschrijving=_("Verzoeken om toewijzing van aanbieders beantwoorden."),
+    ),
+    MenuItem(
+        _("Berichten"),
+        "berichten:lijst",
+        policy.Resource.BERICHT,
+        omschrijving=_("iJw-berichten van en aan aanbieders, met retourcodes."),
+    ),
+    MenuItem(
+        _("Termijnen"),
+        "berichten:termijnen",
+        policy.Resource.BERICHT,
+        omschrijving=_("Berichten en verzoeken die te laat beantwoord zijn."),
+    ),
+    MenuItem(
         _("Cijfers"),
         "monitor:cijfers",
         policy.Resource.CIJFERS,

@@ -4,10 +4,20 @@
 Both are driven by the structural model of the XSD (``xsdmodel``), so any schema-valid message is accepted
 regardless of namespace prefixes, default namespaces, comments, whitespace or optional elements.
 The per-class plan (which tag maps to which field and converter) is compiled once per berichtsoort.
+
+Decoding is the hot path of ``validate``, so each plan also gets a small decoder function, generated from the plan
+as Python source once per berichtsoort (see ``_decoder_bron``; ``decoder_bron("JW301")`` shows the source). It
+iterates the element's children once, compares each tag with the plan's tags in schema order, converts the text
+inline and fills the frozen dataclass through its slots (what the generated ``__init__`` does, minus the
+keyword-argument handling). Missing required elements fall back to the real constructor for its error message.
+For a tree that has just passed its XSD (``decodeer(..., schema_geldig=True)``, as ``validate`` does), an element
+holding every field of its type is decoded positionally, without looking at tags.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import linecache
 from dataclasses import dataclass
 from datetime import date, time
 from functools import cache
@@ -86,6 +96,7 @@ class Plan:
     type: Samengesteld
     velden: list[Veld]
     per_tag: dict[str, Veld]
+    lees: Any = None  # generated decoder ``(element, lijnen) -> object``, set by ``plan``
 
 
 @cache
@@ -118,53 +129,208 @@ def plan(soort: str) -> Plan:
             p.per_tag[e.tag] = v
         return p
 
-    return maak(root_element(soort).type)  # type: ignore[arg-type]
+    root = maak(root_element(soort).type)  # type: ignore[arg-type]
+    _genereer_decoders(soort, list(plannen.values()))
+    return root
 
 
-def _decodeer(p: Plan, el: etree._Element, lijnen: dict[int, int]) -> Any:
-    kw: dict[str, Any] = {}
-    per_tag = p.per_tag
-    for kind in el:
-        veld = per_tag.get(kind.tag)
-        if veld is None:
-            if isinstance(kind.tag, str):
-                raise BindingFout(f"onverwacht element {kind.tag} in {p.type.naam}", kind.sourceline)
-            continue  # comment / processing instruction
-        s = veld.soort
-        try:
-            if s == ENKEL:
-                kw[veld.naam] = veld.lezer(_tekst(kind))
-            elif s == SAMEN:
-                kw[veld.naam] = _decodeer(veld.lezer, kind, lijnen)
-            elif s == LIJST_SAMEN:
-                sub = veld.lezer
-                kw[veld.naam] = tuple(_decodeer(sub, c, lijnen) for c in kind if isinstance(c.tag, str))
-            else:
-                lees = veld.lezer
-                kw[veld.naam] = tuple(lees(_tekst(c)) for c in kind if isinstance(c.tag, str))
-        except ValueError as exc:
-            if isinstance(exc, BindingFout):
-                raise
-            raise BindingFout(f"{etree.QName(kind).localname}: {exc}", kind.sourceline) from exc
+# --------------------------------------------------------------------------------------------- decoding
+
+_ONTBREEKT = object()  # a required element that was not (yet) seen
+# Python expression converting the text ``{}`` of a simple element; same semantics as ``_LEZERS``
+_CONVERSIE = {"string": "{}", "integer": "int({}.strip())", "date": "_date({}.strip())", "time": "_time({}.strip())"}
+_TEKST = "(_tekst({0}) if len({0}) else {0}.text or '')"  # ``_tekst`` inlined for the common case: no children
+_TEKST_GELDIG = "({0}.text or '')"  # ``_tekst`` when the tree has no comments or processing instructions
+_GEEN_ELEMENT = (etree.Comment, etree.ProcessingInstruction, etree.Entity)
+
+
+def _fout_in_kind(kind: etree._Element, exc: ValueError) -> BindingFout:
+    return BindingFout(f"{etree.QName(kind).localname}: {exc}", kind.sourceline)
+
+
+def _ontbreekt(p: Plan, el: etree._Element, waarden: dict[str, Any]) -> BindingFout:
+    """A required element is missing (the tree was not schema-valid): the constructor's own message."""
     try:
-        obj = p.klasse(**kw)
-    except TypeError as exc:  # a required element is missing: the tree was not schema-valid
-        raise BindingFout(f"{p.type.naam}: {exc}", el.sourceline) from exc
-    lijnen[id(obj)] = el.sourceline
-    return obj
+        p.klasse(**{k: v for k, v in waarden.items() if v is not _ONTBREEKT})
+    except TypeError as exc:
+        return BindingFout(f"{p.type.naam}: {exc}", el.sourceline)
+    raise AssertionError(f"{p.type.naam}: no field is missing")  # pragma: no cover
 
 
-def decodeer(soort: str, root: etree._Element) -> tuple[Any, dict[int, int]]:
-    """Schema-valid ``Bericht`` element → (typed ``Bericht`` object, {id(object): source line})."""
+def _waarde(v: Veld, kind: str, naam: dict[int, str], geldig: bool) -> str:
+    """Python expression for the value of field ``v`` read from the child element in variable ``kind``."""
+    tekst = _TEKST_GELDIG if geldig else _TEKST
+    kinderen = kind if geldig else f"{kind}.iterchildren(_ELEMENT)"
+    if v.soort == ENKEL:
+        return _CONVERSIE[v.element.type.basis].format(tekst.format(kind))  # type: ignore[union-attr]
+    if v.soort == SAMEN:
+        return f"{naam[id(v.lezer)]}({kind}, lijnen, geldig)"
+    if v.soort == LIJST_SAMEN:
+        return f"tuple([{naam[id(v.lezer)]}(c, lijnen, geldig) for c in {kinderen}])"
+    item = v.element.type.lijst_element  # type: ignore[union-attr]
+    return f"tuple([{_CONVERSIE[item.type.basis].format(tekst.format('c'))} for c in {kinderen}])"
+
+
+def _decoder_bron(plannen: list[Plan]) -> tuple[str, dict[str, Any]]:
+    """Python source of one decoder function per plan, plus the globals it needs. For ``CDT_Huis`` (abridged)::
+
+        def _lees_Huis(el, lijnen, geldig):
+            if geldig and len(el) == 4:  # fast path: every element present, so the XSD fixes the order
+                try:
+                    k0, k1, k2, k3 = el
+                    obj = _new(Huis)
+                    _zet_Huis_huisnummer(obj, int((k0.text or '').strip()))  # Huis.huisnummer.__set__ (slot)
+                    _zet_Huis_huisletter(obj, (k1.text or ''))
+                    ...
+                    lijnen[id(obj)] = el.sourceline
+                    return obj
+                except BindingFout:
+                    raise  # from a nested decoder: already reported with the right element
+                except ValueError:
+                    pass  # not representable (e.g. year 10000): the general path reports the right element
+            v_huisnummer = _ONTBREEKT                      # required: no default
+            v_huisletter = None                            # optional: the dataclass default
+            ...
+            try:
+                for kind in el:                            # each child once, in document order
+                    tag = kind.tag
+                    if tag == '{http://www.istandaarden.nl/ijw/3_2/basisschema/schema}Huisnummer':
+                        v_huisnummer = int((_tekst(kind) if len(kind) else kind.text or '').strip())
+                    elif tag == '{http://www.istandaarden.nl/ijw/3_2/basisschema/schema}Huisletter':
+                        v_huisletter = (_tekst(kind) if len(kind) else kind.text or '')
+                    ...
+                    elif isinstance(tag, str):             # comments and processing instructions are skipped
+                        raise BindingFout(f"onverwacht element {tag} in CDT_Huis", kind.sourceline)
+            except BindingFout:
+                raise
+            except ValueError as exc:                      # e.g. year 10000: schema-valid, not representable
+                raise _fout_in_kind(kind, exc) from exc
+            if v_huisnummer is _ONTBREEKT:
+                raise _ontbreekt(Huis_plan, el, {'huisnummer': v_huisnummer, 'huisletter': v_huisletter, ...})
+            obj = _new(Huis)
+            _zet_Huis_huisnummer(obj, v_huisnummer)
+            _zet_Huis_huisletter(obj, v_huisletter)
+            ...
+            lijnen[id(obj)] = el.sourceline
+            return obj
+
+    ``geldig`` promises that the tree is valid against the berichtsoort's XSD and holds no comments, processing
+    instructions or entity references (see ``decodeer``). Then an element with as many children as its type has
+    fields has every field, in schema order (each type is one ``xs:sequence`` of distinct elements, see
+    ``xsdmodel``), so the fast path needs no tag comparisons. Anything else takes the general path.
+    """
+    namen = {id(p): f"_lees_{p.klasse.__name__}" for p in plannen}
+    if len(set(namen.values())) != len(plannen):
+        raise ValueError("class names are not unique within a berichtsoort")
+    globs: dict[str, Any] = {
+        "BindingFout": BindingFout,
+        "_ELEMENT": etree.Element,
+        "_ONTBREEKT": _ONTBREEKT,
+        "_date": date.fromisoformat,
+        "_fout_in_kind": _fout_in_kind,
+        "_new": object.__new__,
+        "_ontbreekt": _ontbreekt,
+        "_tekst": _tekst,
+        "_time": time.fromisoformat,
+    }
+    bron: list[str] = []
+    for p in plannen:
+        k = p.klasse.__name__
+        velden = {f.name: f for f in dataclasses.fields(p.klasse)}
+        if (
+            hasattr(p.klasse, "__post_init__")
+            or list(velden) != [v.naam for v in p.velden]
+            or any(f.default_factory is not dataclasses.MISSING for f in velden.values())
+            or any(v.element.herhaalt for v in p.velden)
+            or len({v.element.tag for v in p.velden}) != len(p.velden)
+        ):
+            raise ValueError(f"{k}: the class does not fit the generated decoder")
+        globs[f"{k}_plan"] = p
+        globs[k] = p.klasse
+        for v in p.velden:
+            globs[f"_zet_{k}_{v.naam}"] = getattr(p.klasse, v.naam).__set__  # the slot: bypasses frozen __setattr__
+        n = len(p.velden)
+        k_namen = ", ".join(f"k{i}" for i in range(n)) + ("," if n == 1 else "")
+        r = [
+            f"def {namen[id(p)]}(el, lijnen, geldig):",
+            f'    """{p.type.namespace.split("/")[-2]}:{p.type.naam} → {k}."""',
+        ]
+        if n:  # fast path
+            r += [
+                f"    if geldig and len(el) == {n}:",
+                "        try:",
+                f"            {k_namen} = el",
+                f"            obj = _new({k})",
+            ]
+            for i, v in enumerate(p.velden):
+                r.append(f"            _zet_{k}_{v.naam}(obj, {_waarde(v, f'k{i}', namen, True)})")
+            r += [
+                "            lijnen[id(obj)] = el.sourceline",
+                "            return obj",
+                "        except BindingFout:",
+                "            raise",
+                "        except ValueError:",
+                "            pass",
+            ]
+        # general path
+        for v in p.velden:
+            standaard = velden[v.naam].default
+            r.append(f"    v_{v.naam} = {'_ONTBREEKT' if standaard is dataclasses.MISSING else repr(standaard)}")
+        r += ["    try:", "        for kind in el:", "            tag = kind.tag"]
+        for i, v in enumerate(p.velden):
+            r.append(f"            {'if' if i == 0 else 'elif'} tag == {v.element.tag!r}:")
+            r.append(f"                v_{v.naam} = {_waarde(v, 'kind', namen, False)}")
+        r += [
+            "            elif isinstance(tag, str):",
+            f'                raise BindingFout(f"onverwacht element {{tag}} in {p.type.naam}", kind.sourceline)',
+            "    except BindingFout:",
+            "        raise",
+            "    except ValueError as exc:",
+            "        raise _fout_in_kind(kind, exc) from exc",
+        ]
+        verplicht = [v.naam for v in p.velden if velden[v.naam].default is dataclasses.MISSING]
+        if verplicht:
+            r.append(f"    if {' or '.join(f'v_{naam} is _ONTBREEKT' for naam in verplicht)}:")
+            waarden = ", ".join(f"{v.naam!r}: v_{v.naam}" for v in p.velden)
+            r.append(f"        raise _ontbreekt({k}_plan, el, {{{waarden}}})")
+        r.append(f"    obj = _new({k})")
+        r += [f"    _zet_{k}_{v.naam}(obj, v_{v.naam})" for v in p.velden]
+        r += ["    lijnen[id(obj)] = el.sourceline", "    return obj", "", ""]
+        bron += r
+    return "\n".join(bron), globs
+
+
+def _genereer_decoders(soort: str, plannen: list[Plan]) -> None:
+    bron, globs = _decoder_bron(plannen)
+    bestand = f"<ijw-decoders {soort}>"
+    linecache.cache[bestand] = (len(bron), None, bron.splitlines(True), bestand)  # readable tracebacks
+    exec(compile(bron, bestand, "exec"), globs)  # noqa: S102  (source generated from the vendored XSDs)
+    for p in plannen:
+        p.lees = globs[f"_lees_{p.klasse.__name__}"]
+
+
+def decoder_bron(soort: str) -> str:
+    """The generated decoder source of a berichtsoort, for reading and debugging, e.g.
+    ``python -c 'from jeugdhulp.berichten.ijw.binding import decoder_bron; print(decoder_bron("JW301"))'``."""
+    return _decoder_bron(_alle_plannen(soort))[0]
+
+
+def decodeer(soort: str, root: etree._Element, *, schema_geldig: bool = False) -> tuple[Any, dict[int, int]]:
+    """Schema-valid ``Bericht`` element → (typed ``Bericht`` object, {id(object): source line}).
+
+    ``schema_geldig=True`` promises that ``root`` has just passed the berichtsoort's XSD (as in ``validate``); a
+    tree without comments and processing instructions is then decoded positionally where possible (faster).
+    """
+    geldig = schema_geldig and next(root.iter(*_GEEN_ELEMENT), None) is None  # filtered in C
     lijnen: dict[int, int] = {}
-    return _decodeer(plan(soort), root, lijnen), lijnen
+    return plan(soort).lees(root, lijnen, geldig), lijnen
 
 
 def decodeer_deel(soort: str, el: etree._Element, complex_naam: str) -> Any:
     """Decode one sub-element (e.g. a possibly invalid message's ``Header``) with the plan of a complex type."""
     for p in _alle_plannen(soort):
         if p.type.naam == complex_naam:
-            return _decodeer(p, el, {})
+            return p.lees(el, {}, False)
     raise KeyError(complex_naam)
 
 

@@ -37,7 +37,8 @@ class Regel:
         return f"{self.functie.__module__}:{self.functie.__name__}"
 
 
-REGISTER: dict[str, Regel] = {}
+REGISTER: dict[str, Regel] = {}  # add rules with ``@regel`` only: it keeps ``_PER_SOORT`` up to date
+_PER_SOORT: dict[tuple[str, bool], tuple[Regel, ...]] = {}  # (soort, with history) → applicable rules, in order
 
 
 def regel(
@@ -49,6 +50,7 @@ def regel(
         if id in REGISTER:
             raise ValueError(f"rule {id} registered twice")
         REGISTER[id] = Regel(id, retourcode, frozenset(berichten), betekenis, f, historie)
+        _PER_SOORT.clear()
         f.regel = REGISTER[id]  # type: ignore[attr-defined]
         return f
 
@@ -60,6 +62,16 @@ class Context:
     soort: str
     vandaag: date = field(default_factory=date.today)
     historie: Historie | None = None
+
+
+def _regels(soort: str, met_historie: bool) -> tuple[Regel, ...]:
+    """The registered rules for a berichtsoort, in registration order (cached: ``toets`` runs per message)."""
+    try:
+        return _PER_SOORT[soort, met_historie]
+    except KeyError:
+        regels = tuple(r for r in REGISTER.values() if soort in r.berichten and (met_historie or not r.historie))
+        _PER_SOORT[soort, met_historie] = regels
+        return regels
 
 
 def toets(
@@ -74,9 +86,7 @@ def toets(
     gekozen = set(alleen) if alleen is not None else None
     locaties: dict[int, str] | None = None
     result: list[Bevinding] = []
-    for r in REGISTER.values():
-        if ctx.soort not in r.berichten or (r.historie and ctx.historie is None):
-            continue
+    for r in _regels(ctx.soort, ctx.historie is not None):
         if gekozen is not None and r.id not in gekozen:
             continue
         for treffer in r.functie(bericht, ctx):

@@ -1,0 +1,301 @@
+"""End-to-end iJw ingest rate into the configured database, next to bare lxml parse + XSD validation.
+
+Run: ``DATABASE_URL=… .venv/bin/python bench/ijw_ingest.py [--toewijzingen 200] [--groot-mb 25]``.
+The database is migrated first; the run adds its own aanbieder (AGB 9999xxxx), jeugdigen and messages, with a
+run id in every identifier, so it can be repeated. Per toewijzing: a JW301 (built by the outbox), a JW305, three
+monthly JW323s (one per month for all clients) and a JW307; plus VOTs (JW315) and VOWs (JW317) for some clients.
+Then a JW323 of about ``--groot-mb`` MB is ingested under tracemalloc to show the peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import sys
+import time
+import tracemalloc
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/berichten/voorbeelden for the builders
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jeugdhulp.conf.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+
+from lxml import etree  # noqa: E402
+
+from jeugdhulp.aanbieders.models import Aanbieder, Contract, Product, Tarief  # noqa: E402
+from jeugdhulp.berichten import outbox  # noqa: E402
+from jeugdhulp.berichten.ijw import build  # noqa: E402
+from jeugdhulp.berichten.ijw.berichten import basis, jw305, jw307, jw315, jw317, jw323  # noqa: E402
+from jeugdhulp.berichten.ijw.schemas import schema  # noqa: E402
+from jeugdhulp.berichten.inbox import ontvang  # noqa: E402
+from jeugdhulp.demo.bouwer import maak_bsn  # noqa: E402
+from jeugdhulp.jeugdigen.models import Contact, Jeugdige  # noqa: E402
+from jeugdhulp.organisatie.models import Gemeente, Regio  # noqa: E402
+from jeugdhulp.toewijzingen.models import Toewijzing  # noqa: E402
+from tests.berichten import voorbeelden as vb  # noqa: E402
+
+VANDAAG = dt.date(2025, 6, 1)
+MAANDEN = [(dt.date(2025, m, 1), dt.date(2025, m + 1, 1) - dt.timedelta(days=1)) for m in (1, 2, 3)]
+
+
+def wereld(n: int, run: str):
+    regio, _ = Regio.objects.get_or_create(code="noordoost-brabant", defaults={"naam": "Noordoost-Brabant"})
+    oss, _ = Gemeente.objects.get_or_create(cbs_code="0828", defaults={"naam": "Oss", "regio": regio})
+    aanbieder = Aanbieder.objects.create(agb_code=f"9999{run}", naam=f"Bench {run}")
+    product, _ = Product.objects.get_or_create(
+        categorie="45",
+        code="45A04",
+        defaults={
+            "omschrijving": "Ambulant",
+            "eenheid": "01",
+            "frequentie": "2",
+            "uitvoeringsvariant": "inspanningsgericht",
+        },
+    )
+    contract = Contract.objects.create(aanbieder=aanbieder, regio=regio, kenmerk=run, begindatum=dt.date(2025, 1, 1))
+    Tarief.objects.create(contract=contract, product=product, bedrag=150, begindatum=dt.date(2025, 1, 1))
+    rng, bekend = random.Random(int(run)), set(Jeugdige.objects.values_list("bsn", flat=True))
+    basis_nr = (
+        Toewijzing.objects.filter(gemeente=oss)
+        .order_by("-toewijzingnummer")
+        .values_list("toewijzingnummer", flat=True)
+        .first()
+        or 0
+    ) + 1
+    toewijzingen = []
+    for i in range(n):
+        j = Jeugdige.objects.create(
+            gemeente=oss,
+            bsn=maak_bsn(rng, bekend),
+            geslachtsnaam=f"Bench{i}",
+            voorletters="B",
+            geboortedatum=dt.date(2012, 1, 1) + dt.timedelta(days=i),
+            geslacht="1",
+        )
+        Contact.objects.create(
+            jeugdige=j, soort="01", straatnaam="Kerkstraat", huisnummer=1, postcode="5341AB", plaatsnaam="Oss"
+        )
+        toewijzingen.append(
+            Toewijzing.objects.create(
+                gemeente=oss,
+                toewijzingnummer=basis_nr + i,
+                jeugdige=j,
+                aanbieder=aanbieder,
+                product=product,
+                toewijzingsdatum=dt.date(2024, 12, 15),
+                toewijzingstijd=dt.time(9, 0),
+                ingangsdatum=dt.date(2025, 1, 1),
+                einddatum=dt.date(2025, 12, 31),
+                volume=600,
+                eenheid="01",
+                frequentie="4",
+            )
+        )
+    return oss, aanbieder, toewijzingen
+
+
+def _header(mod, code, afzender, ident):
+    return mod.Header(
+        bericht_code=code,
+        bericht_versie=3,
+        bericht_subversie=2,
+        afzender=afzender,
+        ontvanger="0828",
+        bericht_identificatie=basis.BerichtIdentificatie(identificatie=ident, dagtekening=dt.date(2025, 4, 2)),
+        xsd_versie=vb.VERSIE,
+    )
+
+
+def _kort():
+    return basis.VerkorteNaam(geslachtsnaam=basis.Achternaam(achternaam="Bench"), voorletters="B")
+
+
+def _client(mod, t, **kw):
+    return mod.Client(
+        bsn=t.jeugdige.bsn,
+        geboortedatum=basis.Geboortedatum(datum=t.jeugdige.geboortedatum),
+        geslacht="1",
+        naam=_kort(),
+        **kw,
+    )
+
+
+def _prestatie(t, maand, ref):
+    begin, eind = maand
+    return jw323.Prestatie(
+        product_referentie=basis.Referentie(referentie_nummer=ref),
+        toewijzing_nummer=t.toewijzingnummer,
+        product_categorie="45",
+        product_code="45A04",
+        product_periode=basis.GeslotenPeriode(begindatum=begin, einddatum=eind),
+        geleverd_volume=480,
+        eenheid="01",
+        product_tarief=150,
+        ingediend_bedrag=basis.BedragMetDC(bedrag=72000, debet_credit="D"),
+    )
+
+
+def jw323_bericht(agb, ident, nummer, per_client):
+    clienten = tuple(jw323.Client(bsn=bsn, prestaties=tuple(p)) for bsn, p in per_client.items())
+    totaal = sum(p.ingediend_bedrag.bedrag for c in clienten for p in c.prestaties)
+    maand = clienten[0].prestaties[0].product_periode
+    return jw323.Bericht(
+        header=_header(jw323, "490", agb, ident),
+        declaratie=jw323.Declaratie(
+            declaratie_nummer=nummer,
+            declaratie_periode=maand,
+            declaratie_dagtekening=dt.date(2025, 4, 2),
+            totaal_ingediend_bedrag=basis.TotaalBedragMetDC(totaal_bedrag=totaal, debet_credit="D"),
+            clienten=clienten,
+        ),
+    )
+
+
+def berichten(aanbieder, toewijzingen, run) -> list[bytes]:
+    agb, uit = aanbieder.agb_code, []
+    for i, t in enumerate(toewijzingen):
+        sp = jw305.StartProduct(
+            toewijzing_nummer=t.toewijzingnummer,
+            product=basis.Product(categorie="45", code="45A04"),
+            toewijzing_ingangsdatum=t.ingangsdatum,
+            begindatum=dt.date(2025, 1, 6),
+            status_aanlevering="1",
+        )
+        uit.append(
+            build(
+                jw305.Bericht(
+                    header=_header(jw305, "438", agb, f"S{run}{i}"), client=_client(jw305, t, start_producten=(sp,))
+                )
+            )
+        )
+    for m, maand in enumerate(MAANDEN):
+        per_client = {t.jeugdige.bsn: [_prestatie(t, maand, f"R{run}{m}-{i}")] for i, t in enumerate(toewijzingen)}
+        uit.append(build(jw323_bericht(agb, f"D{run}{m}", f"D{run}{m}", per_client)))
+    for i, t in enumerate(toewijzingen):
+        sp = jw307.StopProduct(
+            toewijzing_nummer=t.toewijzingnummer,
+            product=basis.Product(categorie="45", code="45A04"),
+            toewijzing_ingangsdatum=t.ingangsdatum,
+            begindatum=dt.date(2025, 1, 6),
+            reden_beeindiging="31",
+            einddatum=dt.date(2025, 3, 31),
+            status_aanlevering="1",
+        )
+        uit.append(
+            build(
+                jw307.Bericht(
+                    header=_header(jw307, "440", agb, f"P{run}{i}"), client=_client(jw307, t, stop_producten=(sp,))
+                )
+            )
+        )
+    for i, t in enumerate(toewijzingen[::10]):  # VOTs for some clients: a new product
+        ap = jw315.AangevraagdProduct(
+            referentie_aanbieder=f"VOT{run}-{i}",
+            product=basis.Product(categorie="45", code="45A04"),
+            toewijzing_ingangsdatum=dt.date(2026, 1, 1),
+            toewijzing_einddatum=dt.date(2026, 12, 31),
+            omvang=basis.Omvang(volume=600, eenheid="01", frequentie="4"),
+            verwijzer=basis.Verwijzer(type="01"),
+        )
+        uit.append(
+            build(
+                jw315.Bericht(
+                    header=_header(jw315, "446", agb, f"V{run}{i}"),
+                    client=_client(jw315, t, aangevraagde_producten=(ap,)),
+                )
+            )
+        )
+    for i, t in enumerate(toewijzingen[5::10]):  # VOWs for others: change the einddatum
+        tw = jw317.TeWijzigenProduct(
+            toewijzing_nummer=t.toewijzingnummer,
+            gewenste_ingangsdatum=dt.date(2025, 5, 1),
+            einddatum=dt.date(2025, 10, 31),
+            omvang=basis.Omvang(volume=600, eenheid="01", frequentie="4"),
+        )
+        verzoek = jw317.Verzoek(referentie_aanbieder=f"VOW{run}-{i}", reden_verzoek="1", te_wijzigen_producten=(tw,))
+        uit.append(
+            build(
+                jw317.Bericht(
+                    header=_header(jw317, "486", agb, f"W{run}{i}"),
+                    client=jw317.Client(bsn=t.jeugdige.bsn, verzoek=verzoek),
+                )
+            )
+        )
+    return uit
+
+
+PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
+def kaal(data: bytes, parser=PARSER):
+    root = etree.fromstring(data, parser)
+    schema(etree.QName(root).namespace.split("/")[-2].upper()).validate(root)
+
+
+def main() -> None:
+    args = argparse.ArgumentParser()
+    args.add_argument("--toewijzingen", type=int, default=200)
+    args.add_argument("--groot-mb", type=float, default=25.0)
+    opts = args.parse_args()
+    call_command("migrate", verbosity=0)
+    run = f"{int(time.time()) % 10000:04d}"
+    oss, aanbieder, toewijzingen = wereld(opts.toewijzingen, run)
+    print(f"database: {django.db.connection.vendor}; {len(toewijzingen)} toewijzingen (run {run})")
+
+    start = time.perf_counter()
+    jw301s = [outbox.maak_jw301(oss, t.jeugdige, aanbieder, vandaag=VANDAAG) for t in toewijzingen]
+    t301 = time.perf_counter() - start
+    print(f"JW301 via outbox (build + XSD + field rules + store): {len(jw301s) / t301:8.1f} berichten/s")
+
+    data = berichten(aanbieder, toewijzingen, run)
+    megabytes = sum(map(len, data)) / 1e6
+    start = time.perf_counter()
+    for d in data:
+        kaal(d)
+    t_kaal = time.perf_counter() - start
+    start = time.perf_counter()
+    statussen = Counter(ontvang(d, bron="bench", vandaag=VANDAAG).status for d in data)
+    t_vol = time.perf_counter() - start
+    soorten = Counter(etree.QName(etree.fromstring(d)).namespace.split("/")[-2].upper() for d in data)
+    print(f"ingest: {len(data)} berichten, {megabytes:.1f} MB ({dict(soorten)}); uitkomst {dict(statussen)}")
+    print(f"  bare lxml parse + XSD : {len(data) / t_kaal:8.1f} berichten/s ({megabytes / t_kaal:.1f} MB/s)")
+    print(f"  end to end ontvang()  : {len(data) / t_vol:8.1f} berichten/s ({megabytes / t_vol:.1f} MB/s)")
+    print(f"  ratio end-to-end/bare : {t_kaal / t_vol:8.1%}")
+
+    if opts.groot_mb:
+        groot_test(aanbieder, toewijzingen, run, opts.groot_mb)
+
+
+def groot_test(aanbieder, toewijzingen, run, mb: float) -> None:
+    def maak(aantal: int) -> tuple[bytes, int]:
+        per_client: dict[str, list] = {}
+        for i in range(aantal):
+            t = toewijzingen[i % len(toewijzingen)]
+            per_client.setdefault(t.jeugdige.bsn, []).append(_prestatie(t, MAANDEN[0], f"G{run}-{i}"))
+        return build(jw323_bericht(aanbieder.agb_code, f"G{run}", f"G{run}", per_client), valideren=False), aantal
+
+    proef, n = maak(1000)
+    doel = min(mb, 24.9) * 1024 * 1024  # stay just under OP179's 25 MB
+    data, n = maak(int(n * doel / len(proef) * 0.995))
+    tracemalloc.start()
+    start = time.perf_counter()
+    b = ontvang(data, bron="bench-groot", vandaag=VANDAAG)
+    duur = time.perf_counter() - start
+    _, piek = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(
+        f"groot JW323: {len(data) / 1024 / 1024:.1f} MB, {n} prestaties → {b.status} in {duur:.1f} s; "
+        f"tracemalloc piek {piek / 1024 / 1024:.0f} MB ({piek / len(data):.1f}× de berichtgrootte)"
+    )
+
+
+if __name__ == "__main__":
+    main()

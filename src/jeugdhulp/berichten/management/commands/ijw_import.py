@@ -1,0 +1,49 @@
+"""``jeugdhulp ijw import PATH…``: receive iJw message files (or every *.xml in folders) through the inbox."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand
+
+from jeugdhulp.berichten.inbox import ontvang
+from jeugdhulp.berichten.models import Status
+
+
+def bestanden(paden: list[str]):
+    for pad in map(Path, paden):
+        if pad.is_dir():
+            yield from sorted(p for p in pad.rglob("*") if p.is_file() and p.suffix.lower() == ".xml")
+        else:
+            yield pad
+
+
+class Command(BaseCommand):
+    help = "Importeer iJw-berichten (bestanden of mappen) en maak de retourberichten."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paden", nargs="+", metavar="PATH")
+
+    def handle(self, *args, paden, **options):
+        fouten = 0
+        for pad in bestanden(paden):
+            try:
+                data = pad.read_bytes()
+            except OSError as exc:
+                self.stderr.write(f"{pad}: niet te lezen ({exc.strerror})")
+                fouten += 1
+                continue
+            bericht = ontvang(data, bron=f"bestand:{pad.name}")
+            retour = bericht.retour
+            codes = sorted({r["retourcode"] for r in bericht.retourcodes}) or ["0200"]
+            regel = (
+                f"{pad}: {bericht.berichtsoort or '?'} {bericht.identificatie or '-'} → {bericht.status}"
+                f" [{', '.join(codes)}]"
+                f"{f' retour {retour.berichtsoort} {retour.identificatie}' if retour else ''}"
+                f"{f' — {bericht.melding}' if bericht.melding else ''}"
+            )
+            goed = bericht.status in (Status.VERWERKT,)
+            self.stdout.write(self.style.SUCCESS(regel) if goed else self.style.WARNING(regel))
+            fouten += not goed
+        if fouten:
+            self.stderr.write(f"{fouten} bericht(en) niet (volledig) verwerkt.")
