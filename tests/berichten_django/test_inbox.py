@@ -156,3 +156,17 @@ def test_declaratie_query_count_does_not_grow_with_the_number_of_prestaties(ijw)
     klein = _queries_voor_declaratie(5, "DK")
     groot = _queries_voor_declaratie(100, "DG")
     assert groot <= klein, (klein, groot)  # the first message also creates the retour counter
+
+
+def test_processing_never_rewrites_the_original_bytes(ijw):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        b = ontvang_bericht(vb.jw315_bericht())
+    updates = [
+        q["sql"] for q in queries.captured_queries if q["sql"].startswith("UPDATE") and "berichten_bericht" in q["sql"]
+    ]
+    assert updates, "processing should update the message row"
+    assert not any('"inhoud"' in sql for sql in updates)
+    assert b.bytes == build(vb.jw315_bericht())

@@ -164,7 +164,7 @@ def _afsluiten(
     if heen and retour:
         bericht.antwoord_uiterlijk = termijnen.antwoord_uiterlijk(r.berichtsoort, bericht.aangemaakt.date())
     bericht.naar(status, opslaan=False)
-    bericht.save()
+    bericht.bewaar_verwerking()
     if heen and retour:
         _maak_antwoord(bericht, r, vandaag)
 
@@ -225,11 +225,11 @@ def _retour_ontvangen(bericht: Bericht, r: Resultaat) -> None:
     if heen is None:
         bericht.melding = f"Geen {heen_soort} met identificatie {r.kop.get('Identificatie')} verstuurd."
         bericht.naar(Status.AFGEKEURD, opslaan=False)
-        bericht.save()
+        bericht.bewaar_verwerking()
         return
     bericht.heenbericht, bericht.jeugdige_id = heen, heen.jeugdige_id
     bericht.naar(Status.VERWERKT, opslaan=False)
-    bericht.save()
+    bericht.bewaar_verwerking()
     heen.beantwoord = heen.beantwoord or timezone.now()
     heen.retourcodes = _retourcodes(r.bericht)
     if heen.mag_naar(Status.RETOUR_ONTVANGEN):

@@ -141,6 +141,13 @@ class Bericht(Workflow):
     def bytes(self) -> bytes:
         return bytes(self.inhoud)
 
+    # Stored once, verbatim, before processing; never written again (and never re-sent to the database).
+    ONVERANDERLIJK = frozenset({"id", "richting", "inhoud", "sha256", "grootte", "bron", "aangemaakt"})
+
+    def bewaar_verwerking(self) -> None:
+        """Save what processing changed, without rewriting the original bytes."""
+        self.save(update_fields=[f.name for f in self._meta.concrete_fields if f.name not in self.ONVERANDERLIJK])
+
     @property
     def te_laat_gemeld(self) -> bool:
         return bool(self.melding_uiterlijk and self.aangemaakt.date() > self.melding_uiterlijk)
