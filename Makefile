@@ -47,13 +47,13 @@ format:
 check-migrations:
 	$(BIN)/jeugdhulp makemigrations --check --dry-run
 
-check-openapi:
-	@$(BIN)/jeugdhulp spectacular --validate --fail-on-warn --file $(VENV)/openapi.generated.yaml
+check-openapi:  ## the schema is generated against one backend: integer ranges differ per database
+	@DATABASE_URL=sqlite:///:memory: $(BIN)/jeugdhulp spectacular --validate --fail-on-warn --file $(VENV)/openapi.generated.yaml
 	@diff -u openapi.yaml $(VENV)/openapi.generated.yaml && echo "openapi.yaml is up to date" \
 	  || (echo "openapi.yaml differs from the code: run 'make openapi' and commit it" && exit 1)
 
 openapi: install
-	$(BIN)/jeugdhulp spectacular --validate --fail-on-warn --file openapi.yaml
+	DATABASE_URL=sqlite:///:memory: $(BIN)/jeugdhulp spectacular --validate --fail-on-warn --file openapi.yaml
 
 ## make vendor: refresh the front-end assets from the npm registry (needs Node; `make demo` does not)
 vendor:

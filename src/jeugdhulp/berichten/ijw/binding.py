@@ -10,14 +10,15 @@ as Python source once per berichtsoort (see ``_decoder_bron``; ``decoder_bron("J
 iterates the element's children once, compares each tag with the plan's tags in schema order, converts the text
 inline and fills the frozen dataclass through its slots (what the generated ``__init__`` does, minus the
 keyword-argument handling). Missing required elements fall back to the real constructor for its error message.
-For a tree that has just passed its XSD (``decodeer(..., schema_geldig=True)``, as ``validate`` does), an element
-holding every field of its type is decoded positionally, without looking at tags.
+For a tree that has just passed its XSD (``decodeer_geldig``, used by ``validate``, or ``decodeer(...,
+schema_geldig=True)``), children are matched to fields by position; only optional elements need a tag comparison.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import linecache
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, time
 from functools import cache
@@ -157,6 +158,10 @@ def _ontbreekt(p: Plan, el: etree._Element, waarden: dict[str, Any]) -> BindingF
     raise AssertionError(f"{p.type.naam}: no field is missing")  # pragma: no cover
 
 
+def _verplicht(f: dataclasses.Field) -> bool:
+    return f.default is dataclasses.MISSING
+
+
 def _waarde(v: Veld, kind: str, naam: dict[int, str], geldig: bool) -> str:
     """Python expression for the value of field ``v`` read from the child element in variable ``kind``."""
     tekst = _TEKST_GELDIG if geldig else _TEKST
@@ -175,18 +180,25 @@ def _decoder_bron(plannen: list[Plan]) -> tuple[str, dict[str, Any]]:
     """Python source of one decoder function per plan, plus the globals it needs. For ``CDT_Huis`` (abridged)::
 
         def _lees_Huis(el, lijnen, geldig):
-            if geldig and len(el) == 4:  # fast path: every element present, so the XSD fixes the order
+            if geldig:  # fast path: the children follow the schema order, see below
                 try:
-                    k0, k1, k2, k3 = el
+                    ks = el.getchildren()  # list(el), faster
+                    n = len(ks)
                     obj = _new(Huis)
-                    _zet_Huis_huisnummer(obj, int((k0.text or '').strip()))  # Huis.huisnummer.__set__ (slot)
-                    _zet_Huis_huisletter(obj, (k1.text or ''))
+                    _zet_Huis_huisnummer(obj, int((ks[0].text or '').strip()))  # required: no tag check
+                    i = 1
+                    if i < n and ks[i].tag == '{http://www.istandaarden.nl/ijw/3_2/basisschema/schema}Huisletter':
+                        _zet_Huis_huisletter(obj, (ks[i].text or ''))   # Huis.huisletter.__set__ (the slot)
+                        i += 1
+                    else:
+                        _zet_Huis_huisletter(obj, None)                 # absent: the dataclass default
                     ...
-                    lijnen[id(obj)] = el.sourceline
+                    if lijnen is not None:  # None: ``decodeer_geldig`` works the lines out later
+                        lijnen[id(obj)] = el.sourceline
                     return obj
                 except BindingFout:
                     raise  # from a nested decoder: already reported with the right element
-                except ValueError:
+                except (ValueError, IndexError):
                     pass  # not representable (e.g. year 10000): the general path reports the right element
             v_huisnummer = _ONTBREEKT                      # required: no default
             v_huisletter = None                            # optional: the dataclass default
@@ -215,9 +227,9 @@ def _decoder_bron(plannen: list[Plan]) -> tuple[str, dict[str, Any]]:
             return obj
 
     ``geldig`` promises that the tree is valid against the berichtsoort's XSD and holds no comments, processing
-    instructions or entity references (see ``decodeer``). Then an element with as many children as its type has
-    fields has every field, in schema order (each type is one ``xs:sequence`` of distinct elements, see
-    ``xsdmodel``), so the fast path needs no tag comparisons. Anything else takes the general path.
+    instructions or entity references (see ``decodeer``). Each type is one ``xs:sequence`` of distinct elements
+    (see ``xsdmodel``), so the children then follow the field order: a required field is simply the next child,
+    an optional one is the next child only if the tag matches. The general path handles everything else.
     """
     namen = {id(p): f"_lees_{p.klasse.__name__}" for p in plannen}
     if len(set(namen.values())) != len(plannen):
@@ -250,26 +262,42 @@ def _decoder_bron(plannen: list[Plan]) -> tuple[str, dict[str, Any]]:
         for v in p.velden:
             globs[f"_zet_{k}_{v.naam}"] = getattr(p.klasse, v.naam).__set__  # the slot: bypasses frozen __setattr__
         n = len(p.velden)
-        k_namen = ", ".join(f"k{i}" for i in range(n)) + ("," if n == 1 else "")
         r = [
             f"def {namen[id(p)]}(el, lijnen, geldig):",
             f'    """{p.type.namespace.split("/")[-2]}:{p.type.naam} → {k}."""',
         ]
-        if n:  # fast path
+        if n:  # fast path: children in schema order; only optional elements need a tag comparison
+            r += ["    if geldig:", "        try:", "            ks = el.getchildren()  # list(el), faster"]
+            if any(not _verplicht(velden[v.naam]) for v in p.velden):
+                r.append("            n = len(ks)")
+            r.append(f"            obj = _new({k})")
+            positie: int | None = 0  # the child's index while it is still fixed, else None: variable ``i``
+            for v in p.velden:
+                if _verplicht(velden[v.naam]):
+                    kind = f"ks[{positie}]" if positie is not None else "ks[i]"
+                    r.append(f"            _zet_{k}_{v.naam}(obj, {_waarde(v, kind, namen, True)})")
+                    if positie is not None:
+                        positie += 1
+                    else:
+                        r.append("            i += 1")
+                    continue
+                if positie is not None:
+                    r.append(f"            i = {positie}")
+                    positie = None
+                r += [
+                    f"            if i < n and ks[i].tag == {v.element.tag!r}:",
+                    f"                _zet_{k}_{v.naam}(obj, {_waarde(v, 'ks[i]', namen, True)})",
+                    "                i += 1",
+                    "            else:",
+                    f"                _zet_{k}_{v.naam}(obj, {velden[v.naam].default!r})",
+                ]
             r += [
-                f"    if geldig and len(el) == {n}:",
-                "        try:",
-                f"            {k_namen} = el",
-                f"            obj = _new({k})",
-            ]
-            for i, v in enumerate(p.velden):
-                r.append(f"            _zet_{k}_{v.naam}(obj, {_waarde(v, f'k{i}', namen, True)})")
-            r += [
-                "            lijnen[id(obj)] = el.sourceline",
+                "            if lijnen is not None:",
+                "                lijnen[id(obj)] = el.sourceline",
                 "            return obj",
                 "        except BindingFout:",
                 "            raise",
-                "        except ValueError:",
+                "        except (ValueError, IndexError):",
                 "            pass",
             ]
         # general path
@@ -288,14 +316,14 @@ def _decoder_bron(plannen: list[Plan]) -> tuple[str, dict[str, Any]]:
             "    except ValueError as exc:",
             "        raise _fout_in_kind(kind, exc) from exc",
         ]
-        verplicht = [v.naam for v in p.velden if velden[v.naam].default is dataclasses.MISSING]
+        verplicht = [v.naam for v in p.velden if _verplicht(velden[v.naam])]
         if verplicht:
             r.append(f"    if {' or '.join(f'v_{naam} is _ONTBREEKT' for naam in verplicht)}:")
             waarden = ", ".join(f"{v.naam!r}: v_{v.naam}" for v in p.velden)
             r.append(f"        raise _ontbreekt({k}_plan, el, {{{waarden}}})")
         r.append(f"    obj = _new({k})")
         r += [f"    _zet_{k}_{v.naam}(obj, v_{v.naam})" for v in p.velden]
-        r += ["    lijnen[id(obj)] = el.sourceline", "    return obj", "", ""]
+        r += ["    if lijnen is not None:", "        lijnen[id(obj)] = el.sourceline", "    return obj", "", ""]
         bron += r
     return "\n".join(bron), globs
 
@@ -319,11 +347,62 @@ def decodeer(soort: str, root: etree._Element, *, schema_geldig: bool = False) -
     """Schema-valid ``Bericht`` element → (typed ``Bericht`` object, {id(object): source line}).
 
     ``schema_geldig=True`` promises that ``root`` has just passed the berichtsoort's XSD (as in ``validate``); a
-    tree without comments and processing instructions is then decoded positionally where possible (faster).
+    tree without comments and processing instructions is then decoded by position (faster, same result).
     """
     geldig = schema_geldig and next(root.iter(*_GEEN_ELEMENT), None) is None  # filtered in C
     lijnen: dict[int, int] = {}
     return plan(soort).lees(root, lijnen, geldig), lijnen
+
+
+def decodeer_geldig(soort: str, root: etree._Element) -> tuple[Any, Mapping[int, int]]:
+    """For ``validate``: ``decodeer(soort, root, schema_geldig=True)``, but the source lines are only worked out when
+    asked for: only findings need them, and for a large declaration they cost ~15 % of the decoding."""
+    geldig = next(root.iter(*_GEEN_ELEMENT), None) is None
+    bericht = plan(soort).lees(root, None, geldig)
+    return bericht, _LuieBronregels(soort, root, bericht)
+
+
+def bronregels(soort: str, root: etree._Element, bericht: Any) -> dict[int, int]:
+    """{id(object): source line} of ``bericht`` decoded from the schema-valid ``root``, as ``decodeer`` returns it."""
+    result: dict[int, int] = {}
+
+    def walk(p: Plan, el: etree._Element, obj: Any) -> None:
+        result[id(obj)] = el.sourceline
+        for kind in el.iterchildren(etree.Element):
+            veld = p.per_tag.get(kind.tag)
+            if veld is None or not isinstance(veld.lezer, Plan):
+                continue
+            if veld.soort == SAMEN:
+                walk(veld.lezer, kind, getattr(obj, veld.naam))
+            else:
+                for c, item in zip(kind.iterchildren(etree.Element), getattr(obj, veld.naam), strict=False):
+                    walk(veld.lezer, c, item)
+
+    walk(plan(soort), root, bericht)
+    return result
+
+
+class _LuieBronregels(Mapping[int, int]):
+    """``bronregels``, computed on first use."""
+
+    def __init__(self, soort: str, root: etree._Element, bericht: Any) -> None:
+        self._bron: tuple[str, etree._Element, Any] | None = (soort, root, bericht)
+        self._regels: dict[int, int] = {}
+
+    def _dict(self) -> dict[int, int]:
+        if self._bron is not None:
+            self._regels = bronregels(*self._bron)
+            self._bron = None  # no longer keeps the tree alive
+        return self._regels
+
+    def __getitem__(self, key: int) -> int:
+        return self._dict()[key]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._dict())
+
+    def __len__(self) -> int:
+        return len(self._dict())
 
 
 def decodeer_deel(soort: str, el: etree._Element, complex_naam: str) -> Any:

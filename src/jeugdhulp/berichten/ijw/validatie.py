@@ -63,7 +63,7 @@ def validate(data: bytes, historie: Historie | None = None, *, vandaag: date | N
     if xsd:
         return Resultaat(soort, tuple(xsd), kop=gelezen.kop)
     try:
-        bericht, lijnen = binding.decodeer(soort, gelezen.root, schema_geldig=True)  # the XSD passed just above
+        bericht, lijnen = binding.decodeer_geldig(soort, gelezen.root)  # the XSD passed just above
     except binding.BindingFout as fout:
         return Resultaat(soort, (_technisch("XSD", str(fout), fout.line),), kop=gelezen.kop)
     if historie is not None and (voorbereiden := getattr(historie, "voorbereiden", None)) is not None:

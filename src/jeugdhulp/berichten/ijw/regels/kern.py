@@ -8,7 +8,7 @@ berichtsoorten and the Dutch meaning, so the rule body stays a few lines of plai
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -77,12 +77,13 @@ def _regels(soort: str, met_historie: bool) -> tuple[Regel, ...]:
 def toets(
     bericht: Any,
     ctx: Context,
-    lijnen: dict[int, int] | None = None,
+    lijnen: Mapping[int, int] | None = None,
     *,
     alleen: Iterable[str] | None = None,
 ) -> list[Bevinding]:
     """Run every registered rule for ``ctx.soort`` (history rules only with ``ctx.historie``)."""
-    lijnen = lijnen or {}
+    if lijnen is None:  # not ``lijnen or {}``: that would make ``decodeer_geldig``'s lazy mapping compute itself
+        lijnen = {}
     gekozen = set(alleen) if alleen is not None else None
     locaties: dict[int, str] | None = None
     result: list[Bevinding] = []
