@@ -158,32 +158,57 @@ class DbHistorie:
             nummers = [p.toewijzing_nummer for p in (*v.ongewijzigde_producten, *v.te_wijzigen_producten)]
             self._laad_toewijzingen(h.ontvanger, nummers)
 
+    @staticmethod
+    def _laad_in(cache: dict, eigenaar: str, sleutels: Iterable, *, rijen, sleutelveld: str, maak, lijst=False) -> None:
+        """Bulk-load, in blocks, the rows for keys not cached yet; a key without a row caches None (or [])."""
+        nieuw = [s for s in sleutels if (eigenaar, s) not in cache]
+        for blok in _blokken(nieuw):
+            for s in blok:
+                cache[(eigenaar, s)] = [] if lijst else None
+            for r in rijen(blok):
+                if lijst:
+                    cache[(eigenaar, r[sleutelveld])].append(maak(r))
+                else:
+                    cache[(eigenaar, r[sleutelveld])] = maak(r)
+
     def _laad_toewijzingen(self, gemeente: str, nummers: Iterable[int]) -> None:
-        nummers = [n for n in nummers if (gemeente, n) not in self._toewijzing]
-        for blok in _blokken(nummers):
-            for n in blok:
-                self._toewijzing[(gemeente, n)] = None
-            rijen = Toewijzing.objects.filter(gemeente__cbs_code=gemeente, toewijzingnummer__in=blok)
-            for r in rijen.values(*_TOEWIJZING_VELDEN):
-                self._toewijzing[(gemeente, r["toewijzingnummer"])] = _toewijzing(r)
+        self._laad_in(
+            self._toewijzing,
+            gemeente,
+            nummers,
+            rijen=lambda blok: Toewijzing.objects.filter(gemeente__cbs_code=gemeente, toewijzingnummer__in=blok).values(
+                *_TOEWIJZING_VELDEN
+            ),
+            sleutelveld="toewijzingnummer",
+            maak=_toewijzing,
+        )
 
     def _laad_prestaties(self, aanbieder: str, refs: Iterable[str]) -> None:
-        refs = [r for r in refs if (aanbieder, r) not in self._prestatie]
-        for blok in _blokken(refs):
-            for r in blok:
-                self._prestatie[(aanbieder, r)] = None
-            rijen = Prestatie.objects.filter(aanbieder__agb_code=aanbieder, referentienummer__in=blok)
-            for r in rijen.values(*_PRESTATIE_VELDEN):
-                self._prestatie[(aanbieder, r["referentienummer"])] = _prestatie(r)
+        self._laad_in(
+            self._prestatie,
+            aanbieder,
+            refs,
+            rijen=lambda blok: Prestatie.objects.filter(
+                aanbieder__agb_code=aanbieder, referentienummer__in=blok
+            ).values(*_PRESTATIE_VELDEN),
+            sleutelveld="referentienummer",
+            maak=_prestatie,
+        )
 
     def _laad_per_toewijzing(self, aanbieder: str, nummers: Iterable[int]) -> None:
-        nummers = [n for n in nummers if (aanbieder, n) not in self._per_toewijzing]
-        for blok in _blokken(nummers):
-            for n in blok:
-                self._per_toewijzing[(aanbieder, n)] = []
-            rijen = Prestatie.objects.filter(aanbieder__agb_code=aanbieder, toewijzing_nummer__in=blok).order_by("pk")
-            for r in rijen.values(*_PRESTATIE_VELDEN):
-                self._per_toewijzing[(aanbieder, r["toewijzing_nummer"])].append(_prestatie(r))
+        self._laad_in(
+            self._per_toewijzing,
+            aanbieder,
+            nummers,
+            rijen=lambda blok: (
+                Prestatie.objects.filter(aanbieder__agb_code=aanbieder, toewijzing_nummer__in=blok)
+                .order_by("pk")
+                .values(*_PRESTATIE_VELDEN)
+            ),
+            sleutelveld="toewijzing_nummer",
+            maak=_prestatie,
+            lijst=True,
+        )
 
     def _eenmaal(self, sleutel: tuple, laden):
         if sleutel not in self._cache:
