@@ -83,6 +83,16 @@ class Contract(models.Model):
         validate_periode(self.begindatum, self.einddatum)
 
 
+class TariefQuerySet(models.QuerySet):
+    def geldig_op(self, datum: dt.date):
+        """Tariffs in force on ``datum``, newest first (the single definition of "geldend")."""
+        return (
+            self.filter(begindatum__lte=datum)
+            .filter(Q(einddatum__isnull=True) | Q(einddatum__gte=datum))
+            .order_by("-begindatum")
+        )
+
+
 class Tarief(models.Model):
     """The tariff of one product in one contract for a period, in eurocents per eenheid (as iJw)."""
 
@@ -93,6 +103,8 @@ class Tarief(models.Model):
     bedrag = models.PositiveIntegerField(_("tarief (eurocent)"))
     begindatum = models.DateField(_("begindatum"))
     einddatum = models.DateField(_("einddatum"), null=True, blank=True)
+
+    objects = TariefQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("tarief")
@@ -120,9 +132,4 @@ class Tarief(models.Model):
 
 def geldend_tarief(aanbieder: Aanbieder, product: Product, op: dt.date) -> Tarief | None:
     """The tariff an aanbieder may charge for a product on a date, or None when it has no contract for it."""
-    return (
-        Tarief.objects.filter(contract__aanbieder=aanbieder, product=product, begindatum__lte=op)
-        .filter(Q(einddatum__isnull=True) | Q(einddatum__gte=op))
-        .order_by("-begindatum")
-        .first()
-    )
+    return Tarief.objects.filter(contract__aanbieder=aanbieder, product=product).geldig_op(op).first()

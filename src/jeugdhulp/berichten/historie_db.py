@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, time
 
-from django.db.models import Q
-
 from jeugdhulp.aanbieders.models import Tarief
 from jeugdhulp.berichten.ijw import BekendeLevering, BekendePrestatie, BekendeToewijzing, BekendVerzoek
 from jeugdhulp.berichten.ijw.binding import soort_van
@@ -296,10 +294,8 @@ class DbHistorie:
                     contract__aanbieder__agb_code=aanbieder,
                     product__categorie=product_categorie,
                     product__code=product_code,
-                    begindatum__lte=peildatum,
                 )
-                .filter(Q(einddatum__isnull=True) | Q(einddatum__gte=peildatum))
-                .order_by("-begindatum")
+                .geldig_op(peildatum)
                 .values_list("bedrag", flat=True)
                 .first()
             )

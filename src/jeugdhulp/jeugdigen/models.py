@@ -36,10 +36,6 @@ class Naam(models.Model):
         first = self.voornamen.split(" ")[0] if self.voornamen else self.voorletters
         return " ".join(part for part in (first, self.voorvoegsel, self.geslachtsnaam) if part)
 
-    @property
-    def aanschrijfnaam(self) -> str:
-        return " ".join(part for part in (self.voorletters, self.voorvoegsel, self.geslachtsnaam) if part)
-
 
 class Jeugdige(Naam):
     """A young person (0-23) known to the gemeente. Person-level data: every read goes to the access log."""
@@ -124,10 +120,6 @@ class Relatie(Naam):
 
     def __str__(self) -> str:
         return f"{self.get_soort_display()}: {self.volledige_naam}"
-
-    @property
-    def is_netwerkrol(self) -> bool:
-        return self.soort.startswith("N")
 
 
 class Contact(models.Model):

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from jeugdhulp.accounts.totp import DEMO_TOTP_KEY, current_code
 from jeugdhulp.demo.bouwer import DEMO_GEBRUIKERS, DEMO_PASSWORD
+from jeugdhulp.organisatie.models import Gemeente
 
 
 class Command(BaseCommand):
@@ -21,6 +22,10 @@ class Command(BaseCommand):
         self.stdout.write("")
         self.stdout.write(f"  {'gebruiker':<16} rol")
         for username, _voornaam, _achternaam, rol, scope in DEMO_GEBRUIKERS:
-            bereik = f" ({scope[-1]})" if scope and isinstance(scope[-1], str) else ""
+            bereik = ""
+            if scope and scope[0] == "team":
+                bereik = f" ({scope[2]})"
+            elif scope and scope[0] == "gemeente":
+                bereik = f" ({Gemeente.objects.get(cbs_code=scope[1]).naam})"
             self.stdout.write(f"  {username:<16} {rol.label}{bereik}")
         self.stdout.write("")
