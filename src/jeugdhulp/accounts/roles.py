@@ -11,6 +11,7 @@ class Rol(models.TextChoices):
     AANBIEDER_MEDEWERKER = "aanbieder_medewerker", _("Medewerker aanbieder")
     FUNCTIONEEL_BEHEERDER = "functioneel_beheerder", _("Functioneel beheerder")
     AUDITOR = "auditor", _("Auditor")
+    REDACTEUR = "redacteur", _("Redacteur website en sociale kaart")
 
 
 # Which scope each role needs; enforced in User.clean() and by a database constraint.
@@ -21,4 +22,5 @@ SCOPE_PER_ROL = {
     Rol.AANBIEDER_MEDEWERKER: "aanbieder",
     Rol.FUNCTIONEEL_BEHEERDER: None,
     Rol.AUDITOR: None,
+    Rol.REDACTEUR: None,
 }

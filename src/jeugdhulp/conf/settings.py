@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "jeugdhulp.aanbieders",
     "jeugdhulp.toewijzingen",
     "jeugdhulp.berichten",
+    "jeugdhulp.hulpvragen",
     "jeugdhulp.monitor",
     "jeugdhulp.demo",
     "jeugdhulp.web",

@@ -56,6 +56,7 @@ DEMO_GEBRUIKERS = [
     ("aanbieder", "Hatice", "Demir", Rol.AANBIEDER_MEDEWERKER, ("aanbieder", 0)),
     ("beheerder", "Marloes", "Kuipers", Rol.FUNCTIONEEL_BEHEERDER, None),
     ("auditor", "Ruud", "Hermans", Rol.AUDITOR, None),
+    ("redacteur", "Fenna", "Brouwers", Rol.REDACTEUR, None),
 ]
 
 

@@ -1,0 +1,75 @@
+"""A hulpvraag: a question about opvoeden or opgroeien that reaches the CJG, by any channel.
+
+It is the front of the access process: the public site's online form, a phone call, the inloop or a
+vindplaats all create one, and the CJG triages it. The deadline for the first contact is stored on the row
+(``contact_uiterlijk``) so that queues stay cheap.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from jeugdhulp.organisatie.models import Gemeente, Team, Wijk
+
+
+class Vrager(models.TextChoices):
+    JEUGDIGE = "jeugdige", _("Jeugdige zelf")
+    OUDER = "ouder", _("Ouder of verzorger")
+    PROFESSIONAL = "professional", _("Professional")
+    SCHOOL = "school", _("School")
+    HUISARTS = "huisarts", _("Huisarts")
+    VINDPLAATS = "vindplaats", _("Andere vindplaats")
+
+
+class Kanaal(models.TextChoices):
+    TELEFOON = "telefoon", _("Telefoon")
+    WEBSITE = "website", _("Website (online formulier)")
+    INLOOP = "inloop", _("Inloop")
+    VINDPLAATS = "vindplaats", _("Vindplaats")
+    EMAIL = "email", _("E-mail")
+
+
+class Contactvoorkeur(models.TextChoices):
+    TELEFOON = "telefoon", _("Telefoon")
+    EMAIL = "email", _("E-mail")
+
+
+class Hulpvraag(models.Model):
+    class Status(models.TextChoices):
+        NIEUW = "nieuw", _("Nieuw")
+
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.PROTECT, related_name="hulpvragen", verbose_name=_("gemeente")
+    )
+    team = models.ForeignKey(
+        Team, on_delete=models.PROTECT, null=True, blank=True, related_name="hulpvragen", verbose_name=_("CJG-team")
+    )
+    wijk = models.ForeignKey(
+        Wijk, on_delete=models.PROTECT, null=True, blank=True, related_name="hulpvragen", verbose_name=_("wijk of kern")
+    )
+    vrager = models.CharField(_("wie vraagt"), max_length=20, choices=Vrager.choices)
+    kanaal = models.CharField(_("kanaal"), max_length=20, choices=Kanaal.choices)
+    vraag = models.TextField(_("de vraag, in eigen woorden"))
+    onderwerpen = models.JSONField(_("onderwerpen"), default=list, blank=True)
+    leeftijd_kind = models.PositiveSmallIntegerField(_("leeftijd van het kind"), null=True, blank=True)
+    naam = models.CharField(_("naam"), max_length=200, blank=True)
+    telefoon = models.CharField(_("telefoonnummer"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    contactvoorkeur = models.CharField(
+        _("contact via"), max_length=20, choices=Contactvoorkeur.choices, default=Contactvoorkeur.TELEFOON
+    )
+    bereikbaar = models.CharField(_("wanneer bereikbaar"), max_length=200, blank=True)
+    toestemmingen = models.JSONField(_("toestemmingen"), default=dict, blank=True)
+    status = models.CharField(_("status"), max_length=30, choices=Status.choices, default=Status.NIEUW)
+    ontvangen_op = models.DateTimeField(_("ontvangen op"))
+    contact_uiterlijk = models.DateField(_("contact uiterlijk"), help_text=_("Binnen 2 werkdagen na ontvangst."))
+
+    class Meta:
+        verbose_name = _("hulpvraag")
+        verbose_name_plural = _("hulpvragen")
+        ordering = ["contact_uiterlijk", "ontvangen_op"]
+        indexes = [models.Index(fields=["gemeente", "status", "contact_uiterlijk"])]
+
+    def __str__(self) -> str:
+        return f"Hulpvraag {self.pk} ({self.get_kanaal_display()})"
