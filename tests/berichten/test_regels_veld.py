@@ -106,10 +106,18 @@ GEVALLEN = {
         lambda: wijzig(vb.jw307_bericht(), "client.stop_producten[0].einddatum", date(2024, 4, 2)),
     ),
     "CD066": (
-        vb.jw315_bericht,
-        lambda: wijzig(vb.jw315_bericht(), f"{AP}.verwijzer", basis.Verwijzer(type="03")),
+        lambda: wijzig(vb.jw315_bericht(), f"{AP}.verwijzer", basis.Verwijzer(type="02", zorgverlener_code="01234567")),
+        lambda: wijzig(
+            vb.jw315_bericht(),
+            f"{AP}.verwijzer",
+            basis.Verwijzer(type="02", naam="Huisarts Jansen", zorgverlener_code="01234567"),
+        ),
     ),
     "CD067": (
+        lambda: wijzig(vb.jw315_bericht(), f"{AP}.verwijzer", basis.Verwijzer(type="03", naam="Jeugdarts GGD")),
+        lambda: wijzig(vb.jw315_bericht(), f"{AP}.verwijzer", basis.Verwijzer(type="03")),
+    ),
+    "CD068": (
         lambda: wijzig(vb.jw315_bericht(), f"{AP}.verwijzer", basis.Verwijzer(type="01")),
         lambda: wijzig(vb.jw315_bericht(), f"{AP}.verwijzer", basis.Verwijzer(type="06", zorgverlener_code="01234567")),
     ),

@@ -11,9 +11,22 @@ VERWIJZER_ZORGVERLENER = ("02", "03", "04", "05")  # huisarts, jeugdarts, GI, me
     "CD066",
     retourcode="0001",
     berichten=("JW315",),
-    betekenis="Als Verwijzer Type 02, 03, 04 of 05 is, dan ZorgverlenerCode of Naam verplicht vullen.",
+    betekenis="Als type verwijzer 02, 03, 04 of 05 is en ZorgverlenerCode is gevuld, dan is Naam verwijzer leeg.",
 )
-def cd066_verwijzer_identificatie(bericht, ctx):
+def cd066_verwijzer_code_zonder_naam(bericht, ctx):
+    for ap in bericht.client.aangevraagde_producten:
+        v = ap.verwijzer
+        if v.type in VERWIJZER_ZORGVERLENER and v.zorgverlener_code is not None and v.naam is not None:
+            yield ap, "Verwijzer/Naam"
+
+
+@regel(
+    "CD067",
+    retourcode="0001",
+    berichten=("JW315",),
+    betekenis="Als type verwijzer 02, 03, 04 of 05 is en ZorgverlenerCode is leeg, dan is Naam verwijzer gevuld.",
+)
+def cd067_verwijzer_naam_zonder_code(bericht, ctx):
     for ap in bericht.client.aangevraagde_producten:
         v = ap.verwijzer
         if v.type in VERWIJZER_ZORGVERLENER and v.zorgverlener_code is None and v.naam is None:
@@ -21,12 +34,12 @@ def cd066_verwijzer_identificatie(bericht, ctx):
 
 
 @regel(
-    "CD067",
+    "CD068",
     retourcode="0001",
     berichten=("JW315",),
-    betekenis="Als Verwijzer Type niet 02, 03, 04 of 05 is, dan ZorgverlenerCode leeg laten.",
+    betekenis="Als type verwijzer niet 02, 03, 04 of 05 is, dan is ZorgverlenerCode leeg.",
 )
-def cd067_verwijzer_zonder_agb(bericht, ctx):
+def cd068_verwijzer_zonder_agb(bericht, ctx):
     for ap in bericht.client.aangevraagde_producten:
         v = ap.verwijzer
         if v.type not in VERWIJZER_ZORGVERLENER and v.zorgverlener_code is not None:
