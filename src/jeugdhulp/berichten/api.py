@@ -1,15 +1,18 @@
 """``/api/v1/berichten/``: GET lists the messages in the user's scope (metadata only); POST receives one iJw
 message as the raw XML body and answers with our retour XML (JW3xx retour or JW325).
 
-POST is for aanbieder staff with a verified (2FA) session; DRF's SessionAuthentication enforces CSRF, so a
-browser can never be tricked into posting. The Afzender must be the user's own aanbieder (403 otherwise).
+POST is for an aanbieder: its staff with a verified (2FA) session (DRF's SessionAuthentication enforces CSRF, so
+a browser can never be tricked into posting), or its message hub with a koppelsleutel (``Authorization: Token …``,
+see ``accounts.koppelingen``). The Afzender must be that aanbieder (403 otherwise, nothing stored).
 """
 
 from __future__ import annotations
 
 from django.http import HttpResponse
 
+from knox.auth import TokenAuthentication
 from rest_framework import mixins, serializers, viewsets
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
@@ -19,7 +22,7 @@ from jeugdhulp.berichten.inbox import AfzenderGeweigerd, ontvang
 from jeugdhulp.berichten.models import Bericht, Status
 from jeugdhulp.berichten.outbox import markeer_verzonden
 from jeugdhulp.permissions import policy
-from jeugdhulp.permissions.drf import PolicyPermission
+from jeugdhulp.permissions.drf import PolicyPermission, is_geverifieerd
 
 
 class BerichtSerializer(serializers.ModelSerializer):
@@ -45,17 +48,12 @@ class MagIndienen(BasePermission):
     message = "Alleen medewerkers van een aanbieder kunnen berichten indienen."
 
     def has_permission(self, request, view) -> bool:
-        user = request.user
-        return bool(
-            user
-            and user.is_authenticated
-            and user.is_verified()
-            and policy.mag(user, policy.Resource.BERICHT, policy.Actie.INDIENEN)
-        )
+        return is_geverifieerd(request) and policy.mag(request.user, policy.Resource.BERICHT, policy.Actie.INDIENEN)
 
 
 class BerichtViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     resource = policy.Resource.BERICHT
+    authentication_classes = [TokenAuthentication, SessionAuthentication]  # 401 + WWW-Authenticate for hubs
     serializer_class = BerichtSerializer
     queryset = Bericht.objects.defer("inhoud").select_related("jeugdige")
 

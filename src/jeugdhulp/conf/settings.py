@@ -1,5 +1,6 @@
 """Django settings. Every value that varies per installation comes from jeugdhulp.conf.env."""
 
+import datetime as dt
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -35,6 +36,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
+    "knox",
     "drf_spectacular",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -161,6 +163,14 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["jeugdhulp.permissions.drf.PolicyPermission"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 50,
+}
+# Machine clients (the iJw message hub of an aanbieder) use a knox token: stored hashed, expiring, revocable.
+# Created with `jeugdhulp ijw koppelsleutel AGB`; accepted only by the endpoints that list it.
+REST_KNOX = {
+    "TOKEN_TTL": dt.timedelta(days=365),
+    "AUTO_REFRESH": False,
+    "AUTH_HEADER_PREFIX": "Token",
+    "TOKEN_PREFIX": "jhk_",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "jeugdhulp API",
