@@ -8,8 +8,8 @@ the ``historie_db`` module reads them back for the cross-message rules.
 
 from __future__ import annotations
 
-from django.db import models, transaction
-from django.db.models import F, Q
+from django.db import connection, models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -174,10 +174,17 @@ class Teller(models.Model):
 
     @classmethod
     def volgende(cls, naam: str) -> int:
-        with transaction.atomic():
+        """The next value, in one statement (UPDATE … RETURNING, PostgreSQL and SQLite ≥ 3.35); the row is
+        created on first use. The row lock of the UPDATE serialises concurrent callers until their commit."""
+        tabel = connection.ops.quote_name(cls._meta.db_table)
+        sql = f"UPDATE {tabel} SET waarde = waarde + 1 WHERE naam = %s RETURNING waarde"  # noqa: S608 — table name from the model, value bound
+        with connection.cursor() as cursor:  # one statement: atomic on its own, no savepoint needed
+            cursor.execute(sql, [naam])
+            if (rij := cursor.fetchone()) is not None:
+                return rij[0]
             cls.objects.get_or_create(naam=naam)
-            cls.objects.filter(naam=naam).update(waarde=F("waarde") + 1)
-            return cls.objects.values_list("waarde", flat=True).get(naam=naam)
+            cursor.execute(sql, [naam])
+            return cursor.fetchone()[0]
 
 
 class VerzoekStatus(models.TextChoices):

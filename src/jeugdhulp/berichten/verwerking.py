@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from itertools import islice
 from typing import Any
 
 from jeugdhulp.aanbieders.models import Aanbieder
@@ -18,6 +19,8 @@ from jeugdhulp.berichten.models import Bericht, Declaratie, Levering, Prestatie,
 from jeugdhulp.jeugdigen.models import Jeugdige
 from jeugdhulp.organisatie.models import Gemeente
 from jeugdhulp.toewijzingen.models import Toewijzing
+
+PRESTATIES_PER_INSERT = 500
 
 
 @dataclass
@@ -209,16 +212,30 @@ def jw323(v: Verwerking) -> int:
         )
     )
     ingediend = _netto(d.totaal_ingediend_bedrag.totaal_bedrag, d.totaal_ingediend_bedrag.debet_credit)
-    rijen, afgewezen = [], 0
-    for c in clienten:
-        for p in c.prestaties:
-            goed = v.ok(c, p)
-            if not goed:
-                afgewezen += _netto(p.ingediend_bedrag.bedrag, p.ingediend_bedrag.debet_credit)
-            if "TR314" in v.regels(p):
-                continue  # this ReferentieNummer is already on record; keep the first
-            rijen.append(
-                Prestatie(
+    afgewezen = sum(
+        _netto(p.ingediend_bedrag.bedrag, p.ingediend_bedrag.debet_credit)
+        for c in clienten
+        for p in c.prestaties
+        if not v.ok(c, p)
+    )
+    declaratie = Declaratie.objects.create(
+        bericht=v.bericht,
+        gemeente=v.gemeente,
+        aanbieder=v.aanbieder,
+        declaratienummer=d.declaratie_nummer,
+        begindatum=d.declaratie_periode.begindatum,
+        einddatum=d.declaratie_periode.einddatum,
+        ingediend_bedrag=ingediend,
+        toegekend_bedrag=ingediend - afgewezen,
+    )
+
+    def rijen():
+        for c in clienten:
+            for p in c.prestaties:
+                if "TR314" in v.regels(p):
+                    continue  # this ReferentieNummer is already on record; keep the first
+                yield Prestatie(
+                    declaratie=declaratie,
                     aanbieder=v.aanbieder,
                     bsn=c.bsn,
                     jeugdige_id=jeugdigen.get(c.bsn),
@@ -235,23 +252,14 @@ def jw323(v: Verwerking) -> int:
                     tarief=p.product_tarief,
                     bedrag=p.ingediend_bedrag.bedrag,
                     debet_credit=p.ingediend_bedrag.debet_credit,
-                    goedgekeurd=goed,
+                    goedgekeurd=v.ok(c, p),
                     retourcodes=v.codes(c) + v.codes(p),
                 )
-            )
-    declaratie = Declaratie.objects.create(
-        bericht=v.bericht,
-        gemeente=v.gemeente,
-        aanbieder=v.aanbieder,
-        declaratienummer=d.declaratie_nummer,
-        begindatum=d.declaratie_periode.begindatum,
-        einddatum=d.declaratie_periode.einddatum,
-        ingediend_bedrag=ingediend,
-        toegekend_bedrag=ingediend - afgewezen,
-    )
-    for r in rijen:
-        r.declaratie = declaratie
-    Prestatie.objects.bulk_create(rijen, batch_size=1000)
+
+    # Written in slices, so a 25 MB declaratie never holds all its rows as model objects at once.
+    alle = rijen()
+    while deel := list(islice(alle, PRESTATIES_PER_INSERT)):
+        Prestatie.objects.bulk_create(deel)
     if len(bsns) == 1:
         v.bericht.jeugdige_id = jeugdigen.get(next(iter(bsns)))
     return 1  # the declaratie as a whole is accepted; rejected prestaties are in the JW325

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from jeugdhulp.berichten.inbox import ontvang
+from jeugdhulp.berichten.inbox import ontvang_reeks
 from jeugdhulp.berichten.models import Status
 
 
@@ -25,15 +25,16 @@ class Command(BaseCommand):
         parser.add_argument("paden", nargs="+", metavar="PATH")
 
     def handle(self, *args, paden, **options):
-        fouten = 0
+        fouten, gelezen = 0, []
         for pad in bestanden(paden):
             try:
-                data = pad.read_bytes()
+                gelezen.append((pad, pad.read_bytes()))
             except OSError as exc:
                 self.stderr.write(f"{pad}: niet te lezen ({exc.strerror})")
                 fouten += 1
-                continue
-            bericht = ontvang(data, bron=f"bestand:{pad.name}")
+        # Group commit: all bytes stored first, then each message in its own savepoint (see inbox.ontvang_reeks).
+        berichten = ontvang_reeks([d for _, d in gelezen], bron=lambda i: f"bestand:{gelezen[i][0].name}")
+        for (pad, _), bericht in zip(gelezen, berichten, strict=True):
             retour = bericht.retour
             codes = sorted({r["retourcode"] for r in bericht.retourcodes}) or ["0200"]
             regel = (
