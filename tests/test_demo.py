@@ -109,3 +109,23 @@ def test_verwijzer_mix_is_close_to_cbs():
     assert 0.25 < huisarts < 0.35
     oss = Jeugdige.objects.filter(gemeente__cbs_code="0828").count()
     assert 2400 <= oss <= 2600
+
+
+@pytest.mark.django_db
+def test_demo_has_living_ijw_traffic():
+    from collections import Counter
+
+    from jeugdhulp.berichten.models import Bericht, Prestatie, Verzoek
+
+    _demo()
+    soorten = Counter((b.richting, b.berichtsoort, b.status) for b in Bericht.objects.all())
+    for soort in ("JW305", "JW307", "JW315", "JW323"):  # received through the real inbox and accepted
+        assert soorten[("in", soort, "verwerkt")] > 0, soorten
+    assert not any(k[0] == "in" and k[2] == "afgekeurd" for k in soorten), soorten  # a stop always after its start
+    assert soorten[("in", "JW305", "quarantaine")] == 1  # the one with a BSN that fails the 11-proef
+    assert soorten[("uit", "JW301", "verzonden")] > 0 and soorten[("uit", "JW301", "mislukt")] == 1
+    assert soorten[("uit", "JW325", "klaar")] == soorten[("in", "JW323", "verwerkt")]
+    assert list(Prestatie.objects.filter(goedgekeurd=False).values_list("retourcodes", flat=True)) == [["0611"]]
+    peildatum = dt.date.fromisoformat(PEILDATUM)
+    assert Verzoek.objects.filter(antwoord_uiterlijk__lt=peildatum).exists() or Verzoek.objects.count() >= 8
+

@@ -158,10 +158,10 @@ def _verwerk_blok(berichten: list[Bericht], vandaag: date) -> list[Bericht]:
     partijen = _Partijen()
     verwerkt: dict[int, Bericht] = {}
     with transaction.atomic():
-        # Rows another worker holds are skipped; they are processed there.
-        for bericht in Bericht.objects.select_for_update(skip_locked=True).filter(
-            pk__in=open_, status=Status.ONTVANGEN
-        ):
+        # Rows another worker holds are skipped (processed there). Arrival order (bulk_create assigns ascending
+        # keys), so a stop follows its start and a credit its debit, as when received one by one.
+        rijen = Bericht.objects.select_for_update(skip_locked=True).filter(pk__in=open_, status=Status.ONTVANGEN)
+        for bericht in rijen.order_by("pk"):
             try:
                 with transaction.atomic():
                     _verwerk_binnen(bericht, vandaag, partijen)

@@ -20,6 +20,7 @@ from jeugdhulp.accounts.models import User
 from jeugdhulp.accounts.roles import Rol
 from jeugdhulp.accounts.totp import DEMO_TOTP_KEY
 from jeugdhulp.demo import gegevens as g
+from jeugdhulp.demo.berichten import bouw_berichten
 from jeugdhulp.demo.models import DemoBouw
 from jeugdhulp.jeugdigen.models import Contact, Jeugdige, Relatie
 from jeugdhulp.organisatie.models import Gemeente, Regio, Team, Verwijzer, Wijk
@@ -330,8 +331,8 @@ class Bouwer:
         return result
 
     def _omvang(self, product: Product) -> tuple[int | None, int | None]:
-        if product.eenheid == "83":  # euro's: a budget, no volume
-            return None, self.rng.randrange(50, 400) * 10000
+        if product.eenheid == "83":  # Omvang in euro's (a product with a Code needs an Omvang, CD041; no Budget)
+            return self.rng.randrange(50, 400) * 10, None
         per_eenheid = {"04": (1, 6), "16": (2, 8), "14": (20, 31), "82": (1, 2), "01": (60, 240), "84": (1, 10)}
         low, high = per_eenheid.get(product.eenheid, (1, 5))
         return self.rng.randrange(low, high + 1), None
@@ -390,6 +391,7 @@ class Bouwer:
             self.bouw_aanbieders()
             self.bouw_jeugdigen()
             self.bouw_gebruikers()
+            self.aantallen.update(bouw_berichten(self))
             self.aantallen["aanbieders"] = len(self.aanbieders)
             self.aantallen["gemeenten"] = len(self.gemeenten)
             return DemoBouw.objects.create(

@@ -1,0 +1,138 @@
+"""iJw traffic for the demo municipality: what a new user of the berichten pages should find.
+
+JW301s we sent (most delivered, a few queued, one failed), and messages received from aanbieders through the
+real inbox (so every retour, deadline and domain effect is genuine): starts and stops of care, VOTs waiting for
+an answer (some overdue), monthly declaraties with one rejected prestatie, and one message in quarantine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from django.utils import timezone
+
+from jeugdhulp.aanbieders.models import Product
+from jeugdhulp.berichten import aanbiederzijde as az
+from jeugdhulp.berichten import outbox, termijnen
+from jeugdhulp.berichten.ijw.berichten import basis
+from jeugdhulp.berichten.inbox import ontvang_reeks
+from jeugdhulp.berichten.models import Bericht, Status, Verzoek
+from jeugdhulp.toewijzingen.models import Toewijzing
+
+
+def bouw_berichten(bouwer) -> dict[str, int]:
+    peildatum, oss, rng = bouwer.peildatum, bouwer.oss, bouwer.rng
+    toewijzingen = list(
+        Toewijzing.objects.filter(gemeente=oss, toewijzingsdatum__lte=peildatum)
+        .select_related("jeugdige", "aanbieder", "product", "gemeente")
+        .order_by("-toewijzingsdatum", "pk")[:400]
+    )
+    # 1. JW301s we sent for the most recent toewijzingen (one per client × aanbieder).
+    gezien, verstuurd = set(), []
+    for t in toewijzingen:
+        if (t.jeugdige_id, t.aanbieder_id) in gezien or len(verstuurd) >= 30:
+            continue
+        gezien.add((t.jeugdige_id, t.aanbieder_id))
+        verstuurd.append(outbox.maak_jw301(oss, t.jeugdige, t.aanbieder, vandaag=min(t.toewijzingsdatum, peildatum)))
+    for b in verstuurd[:-4]:
+        outbox.markeer_verzonden(b)
+    verstuurd[-1].naar(Status.MISLUKT, melding="Demo: het berichtenknooppunt was niet bereikbaar.")
+
+    # 2. What aanbieders sent us: starts, stops, declaraties, VOTs and one unreadable message.
+    berichten: list[bytes] = []
+    basis_qs = Toewijzing.objects.filter(gemeente=oss, begindatum_zorg__lte=peildatum).select_related(
+        "jeugdige", "aanbieder", "product", "gemeente"
+    )
+    eind = peildatum.replace(day=1) - dt.timedelta(days=1)
+    begin = eind.replace(day=1)
+    lopend = list(  # care all through last month: started, declared
+        basis_qs.filter(begindatum_zorg__lte=begin, einddatum_zorg__isnull=True, ingangsdatum__lte=begin)
+        .exclude(einddatum__lt=eind)
+        .order_by("aanbieder__agb_code", "pk")[:45]
+    )
+    gestopt = list(basis_qs.filter(einddatum_zorg__lte=peildatum).order_by("-einddatum_zorg", "pk")[:12])
+    recent = list(basis_qs.order_by("-begindatum_zorg", "pk")[:20])
+    gestart = list({t.pk: t for t in lopend + gestopt + recent}.values())
+    for i, t in enumerate(gestart):
+        dag = min(t.begindatum_zorg + dt.timedelta(days=3), peildatum)
+        berichten.append(az.start(t, t.begindatum_zorg, ident=f"DS{i:05d}", dag=dag))
+    for i, t in enumerate(gestopt):
+        dag = min(t.einddatum_zorg + dt.timedelta(days=2), peildatum)
+        berichten.append(
+            az.stop(t, t.begindatum_zorg, t.einddatum_zorg, t.reden_beeindiging or "31", ident=f"DP{i:05d}", dag=dag)
+        )
+    berichten += _declaraties(lopend, begin, eind, peildatum)
+    berichten += _vots(bouwer, toewijzingen, peildatum, rng)
+    kapot = az.start(gestart[0], gestart[0].begindatum_zorg, ident="DSKAPOT", dag=peildatum)
+    berichten.append(kapot.replace(gestart[0].jeugdige.bsn.encode(), b"123456789"))  # fails the 11-proef
+    ontvangen = ontvang_reeks(berichten, bron="demo:berichtenknooppunt", vandaag=peildatum)
+    _verzoeken_in_de_tijd(peildatum)
+    return {"ijw_verstuurd": len(verstuurd), "ijw_ontvangen": len(ontvangen)}
+
+
+def _declaraties(lopend: list[Toewijzing], begin: dt.date, eind: dt.date, peildatum: dt.date) -> list[bytes]:
+    """Last month's declaratie per aanbieder (up to three), one prestatie per client; one tariff is wrong."""
+    per_aanbieder: dict[str, dict[str, list]] = {}
+    for t in lopend:
+        tarief = t.product.tarieven.filter(contract__aanbieder=t.aanbieder).geldig_op(begin).first()
+        if tarief is None:
+            continue
+        rij = per_aanbieder.setdefault(t.aanbieder.agb_code, {})
+        rij.setdefault(t.jeugdige.bsn, []).append(
+            az.prestatie(t, begin, eind, ref=f"DM{t.toewijzingnummer}", volume=4, tarief=int(tarief.bedrag))
+        )
+    uit = []
+    for n, (agb, per_bsn) in enumerate(list(per_aanbieder.items())[:3]):
+        if n == 0:  # one prestatie at a tariff that is not in the contract: rejected with 0611 in the JW325
+            bsn, prestaties = next(iter(per_bsn.items()))
+            p, tarief = prestaties[0], prestaties[0].product_tarief + 100
+            bedrag = basis.BedragMetDC(bedrag=p.geleverd_volume * tarief, debet_credit="D")
+            per_bsn[bsn] = [replace(p, product_tarief=tarief, ingediend_bedrag=bedrag), *prestaties[1:]]
+        uit.append(
+            az.declaratie(
+                agb, "0828", per_bsn, (begin, eind), ident=f"DD{n:04d}", nummer=f"D{begin:%Y%m}{n}", dag=peildatum
+            )
+        )
+    return uit
+
+
+def _vots(bouwer, toewijzingen: list[Toewijzing], peildatum: dt.date, rng) -> list[bytes]:
+    """VOTs: a huisarts or jeugdarts referred the child to the aanbieder, which asks us for a toewijzing."""
+    uit = []
+    producten = list(Product.objects.exclude(code="").order_by("pk"))
+    midden = len(toewijzingen) // 2
+    for i, t in enumerate(toewijzingen[midden : midden + 8]):
+        huisarts = bouwer.verwijzers[bouwer.oss.cbs_code].get("02", [])
+        if i % 3 and huisarts:
+            arts = huisarts[i % len(huisarts)]
+            verwijzer = basis.Verwijzer(type="02", zorgverlener_code=arts.zorgverlenercode or None,
+                                        naam=None if arts.zorgverlenercode else arts.naam[:64])  # fmt: skip
+        else:
+            verwijzer = basis.Verwijzer(type="03", naam="Jeugdarts GGD Hart voor Brabant")
+        product = t.product if t.product.code else rng.choice(producten)
+        uit.append(
+            az.vot(
+                t.jeugdige,
+                t.aanbieder,
+                t.gemeente,
+                product,
+                verwijzer,
+                ref=f"DVOT{i:03d}",
+                ident=f"DV{i:05d}",
+                dag=peildatum,
+                ingangsdatum=peildatum + dt.timedelta(days=14),
+                einddatum=peildatum + dt.timedelta(days=14 + 182),
+            )
+        )
+    return uit
+
+
+def _verzoeken_in_de_tijd(peildatum: dt.date) -> None:
+    """Spread the VOTs over the last two weeks, so the overdue list shows the ones past 5 werkdagen."""
+    for n, verzoek in enumerate(Verzoek.objects.order_by("pk")):
+        ontvangen = timezone.now() - dt.timedelta(days=2 * n)
+        verzoek.ontvangen = ontvangen
+        verzoek.antwoord_uiterlijk = termijnen.verzoek_uiterlijk(ontvangen.date())
+        verzoek.save(update_fields=["ontvangen", "antwoord_uiterlijk"])
+        Bericht.objects.filter(pk=verzoek.bericht_id).update(aangemaakt=ontvangen)
