@@ -129,3 +129,21 @@ def test_demo_has_living_ijw_traffic():
     peildatum = dt.date.fromisoformat(PEILDATUM)
     assert Verzoek.objects.filter(antwoord_uiterlijk__lt=peildatum).exists() or Verzoek.objects.count() >= 8
 
+
+@pytest.mark.django_db
+def test_demo_has_a_living_cjg():
+    """Hulpvragen and casussen in every state, aanvragen open and decided, a bezwaar, waakvlam and werkinstructies."""
+    from jeugdhulp.besluiten.models import Aanvraag, Bezwaar
+    from jeugdhulp.casussen.models import Casus, CasusStatus, Werkinstructie
+    from jeugdhulp.hulpvragen.models import Hulpvraag
+
+    _demo()
+    assert set(Casus.objects.values_list("status", flat=True)) == set(CasusStatus.values)
+    assert {"nieuw", "in_behandeling", "licht_afgehandeld"} <= set(Hulpvraag.objects.values_list("status", flat=True))
+    assert Hulpvraag.objects.filter(kanaal="ijw", verzoek__isnull=False).exists()  # VOTs in the intake queue
+    assert {"ingediend", "opgeschort", "toegekend"} <= set(Aanvraag.objects.values_list("status", flat=True))
+    assert Aanvraag.objects.filter(vorm="pgb", pgb__isnull=False).exists() and Bezwaar.objects.exists()
+    assert Casus.objects.filter(veiligheid=True).exists()
+    assert Werkinstructie.objects.filter(stap="verslag").exists()
+    cjg = User.objects.get(username="cjg")
+    assert Casus.objects.filter(team=cjg.team).count() >= 10

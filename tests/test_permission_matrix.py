@@ -9,6 +9,7 @@ import pytest
 
 from jeugdhulp.accounts.roles import Rol
 from tests.conftest import login_verified
+from tests.toegang.factories import matrix_objecten
 
 CJG, JC, BEL, AANB, FB, AUD = (
     Rol.CJG_MEDEWERKER,
@@ -50,6 +51,24 @@ MATRIX = {
     "verzoek eigen": ("berichten:verzoek", "verzoek_eigen", (403, 200, 403, 403, 403, 403)),
     "verzoek andere gemeente": ("berichten:verzoek", "verzoek_andere_gemeente", (403, 404, 403, 403, 403, 403)),
     "api berichten": ("bericht-list", None, (200, 200, 403, 200, 403, 403)),
+    # issue 5: hulpvragen, casussen, besluiten
+    "hulpvragen wachtrij": ("hulpvragen:wachtrij", None, (200, 200, 403, 403, 403, 403)),
+    "hulpvraag registreren": ("hulpvragen:registreren", None, (200, 200, 403, 403, 403, 403)),
+    "hulpvraag eigen team": ("hulpvragen:detail", "hulpvraag_eigen", (200, 200, 403, 403, 403, 403)),
+    "hulpvraag ander team": ("hulpvragen:detail", "hulpvraag_ander_team", (404, 200, 403, 403, 403, 403)),
+    "hulpvraag andere gemeente": ("hulpvragen:detail", "hulpvraag_andere_gemeente", (404, 404, 403, 403, 403, 403)),
+    "werkvoorraad": ("casussen:werkvoorraad", None, (200, 200, 403, 403, 403, 403)),
+    "casus eigen team": ("casussen:detail", "casus_eigen", (200, 200, 403, 403, 403, 403)),
+    "casus ander team": ("casussen:detail", "casus_ander_team", (404, 200, 403, 403, 403, 403)),
+    "casus andere gemeente": ("casussen:detail", "casus_andere_gemeente", (404, 404, 403, 403, 403, 403)),
+    "tijdlijn eigen team": ("casussen:tijdlijn", "casus_eigen", (200, 200, 403, 403, 403, 403)),
+    "tijdlijn ander team": ("casussen:tijdlijn", "casus_ander_team", (404, 200, 403, 403, 403, 403)),
+    "aanvragen": ("besluiten:lijst", None, (200, 200, 403, 403, 403, 403)),
+    "aanvraag eigen team": ("besluiten:aanvraag", "aanvraag_eigen", (200, 200, 403, 403, 403, 403)),
+    "aanvraag ander team": ("besluiten:aanvraag", "aanvraag_ander_team", (404, 200, 403, 403, 403, 403)),
+    "aanvraag andere gemeente": ("besluiten:aanvraag", "aanvraag_andere_gemeente", (404, 404, 403, 403, 403, 403)),
+    "bezwaar eigen gemeente": ("besluiten:bezwaar", "bezwaar_eigen", (403, 200, 403, 403, 403, 403)),
+    "bezwaar andere gemeente": ("besluiten:bezwaar", "bezwaar_andere_gemeente", (403, 404, 403, 403, 403, 403)),
 }
 
 
@@ -90,6 +109,7 @@ def wereld(wereld):
     wereld["bericht_andere_gemeente"] = bericht(wereld["andere_gemeente"], a, bosch)
     wereld["verzoek_eigen"] = verzoek(wereld["bericht_eigen"], "V1")
     wereld["verzoek_andere_gemeente"] = verzoek(wereld["bericht_andere_gemeente"], "V2")
+    wereld.update(matrix_objecten(wereld))
     return wereld
 
 
@@ -166,3 +186,33 @@ def test_beleidsmedewerker_sees_no_person_level_data(client, wereld):
         jeugdige = wereld[key]
         assert jeugdige.bsn not in page
         assert jeugdige.geslachtsnaam not in page
+
+
+# --- the public site's editors (issue 7): only the redacteur edits pages, events and the sociale kaart ---------
+REDACTIE = ["redactie:overzicht", "redactie:pagina_nieuw", "redactie:bijeenkomst_nieuw"]
+
+
+@pytest.fixture
+def redacteur(db):
+    from tests import factories
+
+    return factories.UserFactory(username="redacteur", rol=Rol.REDACTEUR)
+
+
+@pytest.mark.parametrize("url_name", REDACTIE)
+def test_only_the_redacteur_edits_the_public_site(client, wereld, redacteur, url_name):
+    for rol in ROLLEN:
+        client.logout()
+        login_verified(client, wereld["users"][rol])
+        assert client.get(reverse(url_name)).status_code == 403, rol
+    client.logout()
+    assert client.get(reverse(url_name)).status_code == 302  # anonymous: to the login
+    login_verified(client, redacteur)
+    assert client.get(reverse(url_name)).status_code == 200
+
+
+@pytest.mark.parametrize("name", list(MATRIX))
+def test_redacteur_sees_no_person_level_data(client, wereld, redacteur, name):
+    login_verified(client, redacteur)
+    response = client.get(_url(wereld, name))
+    assert response.status_code in (302, 403, 404), response.status_code

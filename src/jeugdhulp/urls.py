@@ -1,3 +1,4 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
@@ -19,15 +20,21 @@ router.register("producten", ProductViewSet, basename="product")
 router.register("berichten", BerichtViewSet, basename="bericht")
 
 urlpatterns = [
-    path("", include("jeugdhulp.publiek.urls")),
     path("medewerkers/", include("jeugdhulp.accounts.urls")),
     path("medewerkers/", include("jeugdhulp.web.urls")),
     path("medewerkers/jeugdigen/", include("jeugdhulp.jeugdigen.urls")),
     path("medewerkers/cijfers/", include("jeugdhulp.monitor.urls")),
     path("medewerkers/toegangslog/", include("jeugdhulp.audit.urls")),
     path("medewerkers/berichten/", include("jeugdhulp.berichten.urls")),
+    path("medewerkers/hulpvragen/", include("jeugdhulp.hulpvragen.urls")),
+    path("medewerkers/casussen/", include("jeugdhulp.casussen.urls")),
+    path("medewerkers/besluiten/", include("jeugdhulp.besluiten.urls")),
+    path("medewerkers/redactie/", include("jeugdhulp.publiek.redactie_urls")),
     path("beheer/", admin.site.urls),
     path("api/v1/", include(router.urls)),
+    path("api/hsds/", include("jeugdhulp.socialekaart.urls")),  # open data: anonymous, read-only
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
+# The public site: Dutch without a prefix, English under /en/ and Polish under /pl/. Staff URLs have no prefix.
+urlpatterns += i18n_patterns(path("", include("jeugdhulp.publiek.urls")), prefix_default_language=False)

@@ -223,6 +223,11 @@ def _volgend_toewijzingnummer(gemeente) -> int:
             return n
 
 
+def volgend_toewijzingnummer(gemeente) -> int:
+    """The next free toewijzingnummer (TR332); for toewijzingen made outside a verzoek (besluiten.services)."""
+    return _volgend_toewijzingnummer(gemeente)
+
+
 @transaction.atomic
 def toewijzen(verzoek: Verzoek, producten: list[dict], *, verwijzer=None) -> Bericht:
     """Create the Toewijzing(en) for a verzoek and queue the JW301 snapshot; the verzoek becomes toegewezen."""

@@ -50,16 +50,22 @@ INSTALLED_APPS = [
     "jeugdhulp.toewijzingen",
     "jeugdhulp.berichten",
     "jeugdhulp.hulpvragen",
+    "jeugdhulp.overgangen",
+    "jeugdhulp.casussen",
+    "jeugdhulp.besluiten",
     "jeugdhulp.monitor",
     "jeugdhulp.demo",
     "jeugdhulp.web",
     "jeugdhulp.publiek",
+    "jeugdhulp.socialekaart",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Public pages in nl (no prefix), /en/ and /pl/ (i18n_patterns); every unprefixed URL, staff included, stays Dutch.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -22,6 +22,8 @@ from jeugdhulp.accounts.totp import DEMO_TOTP_KEY
 from jeugdhulp.demo import gegevens as g
 from jeugdhulp.demo.berichten import bouw_berichten
 from jeugdhulp.demo.models import DemoBouw
+from jeugdhulp.demo.socialekaart import bouw_sociale_kaart
+from jeugdhulp.demo.toegang import bouw_toegang
 from jeugdhulp.jeugdigen.models import Contact, Jeugdige, Relatie
 from jeugdhulp.organisatie.models import Gemeente, Regio, Team, Verwijzer, Wijk
 from jeugdhulp.toewijzingen.models import Toewijzing
@@ -392,6 +394,8 @@ class Bouwer:
             self.bouw_jeugdigen()
             self.bouw_gebruikers()
             self.aantallen.update(bouw_berichten(self))
+            self.aantallen.update(bouw_sociale_kaart(self))
+            self.aantallen.update(bouw_toegang(self))
             self.aantallen["aanbieders"] = len(self.aanbieders)
             self.aantallen["gemeenten"] = len(self.gemeenten)
             return DemoBouw.objects.create(

@@ -7,10 +7,14 @@ vindplaats all create one, and the CJG triages it. The deadline for the first co
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from jeugdhulp import codelijsten
+from jeugdhulp.accounts.roles import Rol
 from jeugdhulp.organisatie.models import Gemeente, Team, Wijk
+from jeugdhulp.overgangen.models import MetStatus, Tabel, stap
 
 
 class Vrager(models.TextChoices):
@@ -20,6 +24,7 @@ class Vrager(models.TextChoices):
     SCHOOL = "school", _("School")
     HUISARTS = "huisarts", _("Huisarts")
     VINDPLAATS = "vindplaats", _("Andere vindplaats")
+    VERWIJZER = "verwijzer", _("Wettelijke verwijzer (via een aanbieder)")
 
 
 class Kanaal(models.TextChoices):
@@ -28,6 +33,7 @@ class Kanaal(models.TextChoices):
     INLOOP = "inloop", _("Inloop")
     VINDPLAATS = "vindplaats", _("Vindplaats")
     EMAIL = "email", _("E-mail")
+    IJW = "ijw", _("Verzoek om toewijzing (iJw JW315)")
 
 
 class Contactvoorkeur(models.TextChoices):
@@ -35,9 +41,37 @@ class Contactvoorkeur(models.TextChoices):
     EMAIL = "email", _("E-mail")
 
 
-class Hulpvraag(models.Model):
-    class Status(models.TextChoices):
-        NIEUW = "nieuw", _("Nieuw")
+class LichteHulp(models.TextChoices):
+    INFORMATIE = "informatie", _("Informatie gegeven")
+    ADVIES = "advies", _("Advies gegeven")
+    KORTDURENDE_HULP = "kortdurend", _("Kortdurende hulp door het CJG")
+    DOORVERWEZEN = "doorverwezen", _("Doorverwezen naar een algemene voorziening")
+
+
+class HulpvraagStatus(models.TextChoices):
+    NIEUW = "nieuw", _("Nieuw")
+    IN_BEHANDELING = "in_behandeling", _("Contact gehad, in behandeling")
+    LICHT_AFGEHANDELD = "licht_afgehandeld", _("Afgehandeld door het CJG")
+    VRAAGVERHELDERING = "vraagverheldering", _("Naar vraagverheldering (casus)")
+    INGETROKKEN = "ingetrokken", _("Ingetrokken")
+
+
+_H = HulpvraagStatus
+_CJG, _JC = Rol.CJG_MEDEWERKER, Rol.JEUGDCONSULENT
+
+
+class Hulpvraag(MetStatus):
+    Status = HulpvraagStatus
+    TABEL = Tabel(
+        stap(_H.NIEUW, _H.IN_BEHANDELING, _CJG, label=_("Contact opgenomen")),
+        stap(_H.NIEUW, _H.LICHT_AFGEHANDELD, _CJG, label=_("Zelf afhandelen")),
+        stap(_H.IN_BEHANDELING, _H.LICHT_AFGEHANDELD, _CJG, label=_("Zelf afhandelen")),
+        stap(_H.NIEUW, _H.VRAAGVERHELDERING, _CJG, label=_("Naar vraagverheldering")),
+        stap(_H.IN_BEHANDELING, _H.VRAAGVERHELDERING, _CJG, label=_("Naar vraagverheldering")),
+        stap(_H.NIEUW, _H.INGETROKKEN, _CJG, _JC, label=_("Ingetrokken")),
+        stap(_H.IN_BEHANDELING, _H.INGETROKKEN, _CJG, _JC, label=_("Ingetrokken")),
+    )
+    OPEN = (_H.NIEUW, _H.IN_BEHANDELING)
 
     gemeente = models.ForeignKey(
         Gemeente, on_delete=models.PROTECT, related_name="hulpvragen", verbose_name=_("gemeente")
@@ -64,6 +98,29 @@ class Hulpvraag(models.Model):
     status = models.CharField(_("status"), max_length=30, choices=Status.choices, default=Status.NIEUW)
     ontvangen_op = models.DateTimeField(_("ontvangen op"))
     contact_uiterlijk = models.DateField(_("contact uiterlijk"), help_text=_("Binnen 2 werkdagen na ontvangst."))
+    # Triage
+    jeugdige = models.ForeignKey(
+        "jeugdigen.Jeugdige",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hulpvragen",
+        verbose_name=_("jeugdige"),
+    )
+    casus = models.ForeignKey(
+        "casussen.Casus", on_delete=models.PROTECT, null=True, blank=True, related_name="hulpvragen"
+    )
+    behandelaar = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    verzoek = models.OneToOneField(
+        "berichten.Verzoek", on_delete=models.PROTECT, null=True, blank=True, related_name="hulpvraag"
+    )
+    verwijzer_type = models.CharField(
+        _("verwijzer (CBS)"), max_length=2, choices=codelijsten.TYPE_VERWIJZER.choices, default="01"
+    )
+    lichte_hulp = models.CharField(_("wat heeft het CJG gedaan"), max_length=20, choices=LichteHulp.choices, blank=True)
+    afhandeling = models.TextField(_("toelichting afhandeling"), blank=True)
 
     class Meta:
         verbose_name = _("hulpvraag")

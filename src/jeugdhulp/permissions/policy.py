@@ -26,6 +26,14 @@ class Resource(StrEnum):
     REFERENTIEDATA = "referentiedata"  # aanbieders, producten, teams, gebruikers, codelijsten
     # iJw messages and the rows they carry (Verzoek, Declaratie): all have jeugdige, gemeente and aanbieder fields
     BERICHT = "bericht"
+    # The access process (issue 5): hulpvragen and the intake queue, the casus with its plan and verslagen,
+    # and the backoffice's aanvragen, beschikkingen, pgb and bezwaren.
+    HULPVRAAG = "hulpvraag"
+    CASUS = "casus"
+    BESLUIT = "besluit"
+    # The public CJG site (issue 7): editable pages and events, and the sociale kaart. No personal data.
+    PUBLIEKE_INHOUD = "publieke_inhoud"
+    SOCIALE_KAART = "sociale_kaart"
 
 
 class Actie(StrEnum):
@@ -53,6 +61,10 @@ def _jeugdige_van_aanbieder(user) -> Q:
 
     # A subquery, not a join, so each jeugdige appears once however many toewijzingen it has.
     return Q(pk__in=Toewijzing.objects.filter(aanbieder_id=user.aanbieder_id).values("jeugdige_id"))
+
+
+def _hulpvraag_cjg(user) -> Q:
+    return Q(team_id=user.team_id) | Q(team__isnull=True, gemeente_id=user.gemeente_id)
 
 
 RULES: dict[tuple[Resource, Actie], dict[Rol, Scope]] = {
@@ -88,10 +100,27 @@ RULES: dict[tuple[Resource, Actie], dict[Rol, Scope]] = {
     # Answering verzoeken (toewijzen, afwijzen, in onderzoek) and resending stuck messages
     (Resource.BERICHT, Actie.WIJZIGEN): {Rol.JEUGDCONSULENT: _eigen_gemeente},
     (Resource.BERICHT, Actie.INDIENEN): {Rol.AANBIEDER_MEDEWERKER: lambda user: Q(aanbieder_id=user.aanbieder_id)},
+    # A hulpvraag without a team yet (online form without wijk) is visible to every CJG team of the gemeente.
+    (Resource.HULPVRAAG, Actie.BEKIJKEN): {Rol.CJG_MEDEWERKER: _hulpvraag_cjg, Rol.JEUGDCONSULENT: _eigen_gemeente},
+    (Resource.HULPVRAAG, Actie.WIJZIGEN): {Rol.CJG_MEDEWERKER: _hulpvraag_cjg, Rol.JEUGDCONSULENT: _eigen_gemeente},
+    (Resource.CASUS, Actie.BEKIJKEN): {Rol.CJG_MEDEWERKER: _eigen_team, Rol.JEUGDCONSULENT: _eigen_gemeente},
+    (Resource.CASUS, Actie.WIJZIGEN): {Rol.CJG_MEDEWERKER: _eigen_team},
+    (Resource.BESLUIT, Actie.BEKIJKEN): {
+        Rol.CJG_MEDEWERKER: lambda user: Q(casus__team_id=user.team_id),
+        Rol.JEUGDCONSULENT: _eigen_gemeente,
+    },
+    (Resource.BESLUIT, Actie.WIJZIGEN): {Rol.JEUGDCONSULENT: _eigen_gemeente},
+    # The redacteur keeps the public site and the sociale kaart current, without a developer.
+    (Resource.PUBLIEKE_INHOUD, Actie.BEKIJKEN): {Rol.REDACTEUR: ALLES},
+    (Resource.PUBLIEKE_INHOUD, Actie.WIJZIGEN): {Rol.REDACTEUR: ALLES},
+    (Resource.SOCIALE_KAART, Actie.BEKIJKEN): {Rol.REDACTEUR: ALLES},
+    (Resource.SOCIALE_KAART, Actie.WIJZIGEN): {Rol.REDACTEUR: ALLES},
 }
 
 # Resources whose rows are about one person: reading them must be written to the access log.
-PERSOONSGEGEVENS = frozenset({Resource.JEUGDIGE, Resource.TOEWIJZING, Resource.BERICHT})
+PERSOONSGEGEVENS = frozenset(
+    {Resource.JEUGDIGE, Resource.TOEWIJZING, Resource.BERICHT, Resource.HULPVRAAG, Resource.CASUS, Resource.BESLUIT}
+)
 
 
 def _rol(user) -> Rol | None:

@@ -1,5 +1,318 @@
-from django.shortcuts import render
+"""The public CJG site: entry paths, topics, contact, sociale kaart, online hulpvraag, folder, professionals.
+
+No login anywhere here, no personal data in URLs (the confirmation page reads the hulpvraag from the session),
+and nothing is logged about the person asking.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.mail import send_mail
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from jeugdhulp.core.pdf import pdf_response
+from jeugdhulp.hulpvragen import services as hulpvragen
+from jeugdhulp.hulpvragen.models import Hulpvraag, Kanaal
+from jeugdhulp.organisatie.models import Gemeente
+from jeugdhulp.publiek.forms import HulpvraagForm, ZoekForm
+from jeugdhulp.publiek.models import Bijeenkomst, Pagina
+from jeugdhulp.socialekaart import search
+from jeugdhulp.socialekaart import services as kaart
+from jeugdhulp.socialekaart.models import Correctieverzoek, Dienst, Organisatie, Soort, Term, Vindplaats
+
+HULPVRAGEN_PER_UUR = 5  # per IP address (hashed); an honest family never needs more
+SESSIE_VERSTUURD = "publiek_hulpvraag_verstuurd"
+
+
+def _gemeente() -> Gemeente | None:
+    return Gemeente.objects.filter(cbs_code=settings.JEUGDHULP_GEMEENTE).first()
+
+
+def _onderwerpen(**filter):
+    return Term.objects.filter(taxonomie__code="cjg-onderwerpen", **filter)
+
+
+def _cjg() -> Organisatie | None:
+    return (
+        Organisatie.objects.filter(soort=Soort.CJG)
+        .prefetch_related("telefoonnummers", "locaties__openingstijden")
+        .order_by("naam")
+        .first()
+    )
 
 
 def home(request):
-    return render(request, "publiek/home.html")
+    return render(request, "publiek/home.html", {"onderwerpen": _onderwerpen(), "cjg": _cjg()})
+
+
+def doelgroep(request, wie: str):
+    if wie not in ("ouders", "jongeren"):
+        raise Http404
+    filter = {"voor_ouders": True} if wie == "ouders" else {"voor_jongeren": True}
+    return render(request, "publiek/doelgroep.html", {"wie": wie, "onderwerpen": _onderwerpen(**filter), "cjg": _cjg()})
+
+
+def onderwerp(request, code: str):
+    term = get_object_or_404(_onderwerpen(), code=code)
+    diensten = (
+        Dienst.objects.actief()
+        .filter(termen=term, toegang="vrij")
+        .select_related("organisatie")
+        .order_by("-organisatie__soort", "naam")
+    )
+    eigen = [d for d in diensten if d.organisatie.soort == Soort.CJG]
+    overig = [d for d in diensten if d.organisatie.soort != Soort.CJG and d.organisatie.soort != Soort.VINDPLAATS]
+    context = {
+        "term": term,
+        "pagina": Pagina.objects.vertaald(code),
+        "cjg_diensten": eigen[:4],
+        "diensten": overig[:6],
+        "cjg": _cjg(),
+    }
+    return render(request, "publiek/onderwerp.html", context)
+
+
+def contact(request):
+    return render(request, "publiek/contact.html", {"cjg": _cjg()})
+
+
+def privacy(request):
+    return render(request, "publiek/privacy.html")
+
+
+# --- sociale kaart -----------------------------------------------------------------------------------------------
+def _zoekvraag(form: ZoekForm) -> search.Zoekvraag:
+    data = form.cleaned_data if form.is_valid() else {}
+    return search.Zoekvraag(
+        tekst=data.get("q") or "",
+        leeftijd=data.get("leeftijd"),
+        onderwerp=data.get("onderwerp") or "",
+        kern=data.get("kern") or "",
+        zonder_verwijzing=bool(data.get("zonder_verwijzing")),
+    )
+
+
+def zoeken(request):
+    form = ZoekForm(request.GET or None, gemeente=_gemeente())
+    vraag = _zoekvraag(form)
+    gezocht = any(request.GET.get(k) for k in ("q", "leeftijd", "onderwerp", "kern", "zonder_verwijzing"))
+    resultaat = search.zoek(Dienst.objects.actief().select_related("organisatie"), vraag) if gezocht else None
+    pagina = None
+    if resultaat is not None:
+        pagina = Paginator(resultaat.diensten, 20).get_page(request.GET.get("pagina"))
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    context = {"form": form, "resultaat": resultaat, "pagina": pagina, "query": query.urlencode(), "gezocht": gezocht}
+    return render(request, "publiek/zoeken.html", context)
+
+
+def dienst(request, pk: uuid.UUID):
+    obj = get_object_or_404(
+        Dienst.objects.select_related("organisatie").prefetch_related(
+            "termen", "telefoonnummers", "organisatie__telefoonnummers", "dienstlocaties__locatie__openingstijden",
+            "werkgebieden__wijk",
+        ),
+        pk=pk,
+    )  # fmt: skip
+    return render(request, "publiek/dienst.html", {"dienst": obj})
+
+
+VRAGEN = ("wie", "leeftijd", "onderwerp", "kern")
+LEEFTIJDEN = {"0-4": (2, _("0 tot 4 jaar")), "4-12": (8, _("4 tot 12 jaar")), "12-18": (15, _("12 tot 18 jaar")),
+              "18-23": (20, _("18 tot 23 jaar"))}  # fmt: skip
+
+
+def vraagwijzer(request):
+    """A few questions, one at a time, each narrowing the services; then the results in the normal search."""
+    gemeente = _gemeente()
+    antwoorden = {k: request.GET.get(k, "") for k in VRAGEN}
+    if antwoorden["leeftijd"] not in LEEFTIJDEN:
+        antwoorden["leeftijd"] = ""
+    stap = next((k for k in VRAGEN if not antwoorden[k]), None)
+    vraag = search.Zoekvraag(
+        leeftijd=LEEFTIJDEN[antwoorden["leeftijd"]][0] if antwoorden["leeftijd"] else None,
+        onderwerp=antwoorden["onderwerp"] if antwoorden["onderwerp"] not in ("", "anders") else "",
+        kern=antwoorden["kern"] if antwoorden["kern"] not in ("", "alle") else "",
+    )
+    aantal = search.filter_diensten(Dienst.objects.actief(), vraag).count()
+    if stap is None or request.GET.get("klaar"):
+        query = {"leeftijd": vraag.leeftijd or "", "onderwerp": vraag.onderwerp, "kern": vraag.kern}
+        from urllib.parse import urlencode
+
+        from django.urls import reverse
+
+        return redirect(reverse("publiek:zoeken") + "?" + urlencode({k: v for k, v in query.items() if v}))
+    kernen = sorted(set(gemeente.wijken.exclude(kern="").values_list("kern", flat=True))) if gemeente else []
+    opties = {
+        "wie": [("ouder", _("Voor mijn kind")), ("jongere", _("Voor mezelf (ik ben 12 tot 23)")),
+                ("professional", _("Ik ben een professional"))],
+        "leeftijd": [(k, v[1]) for k, v in LEEFTIJDEN.items()],
+        "onderwerp": [(t.code, t.naam_vertaald) for t in _onderwerpen()] + [("anders", _("Iets anders"))],
+        "kern": [(k, k) for k in kernen] + [("alle", _("Zeg ik liever niet"))],
+    }  # fmt: skip
+    if antwoorden["wie"] == "jongere":
+        opties["leeftijd"] = opties["leeftijd"][2:]
+    titels = {
+        "wie": _("Voor wie zoek je hulp?"),
+        "leeftijd": _("Hoe oud is het kind of de jongere?"),
+        "onderwerp": _("Waar gaat je vraag over?"),
+        "kern": _("Waar woon je?"),
+    }
+    context = {
+        "stap": stap,
+        "stapnummer": VRAGEN.index(stap) + 1,
+        "aantal_stappen": len(VRAGEN),
+        "titel": titels[stap],
+        "opties": opties[stap],
+        "antwoorden": {k: v for k, v in antwoorden.items() if v and k != stap},
+        "aantal": aantal,
+    }
+    return render(request, "publiek/vraagwijzer.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def controleren(request, token: str):
+    """An organisation confirms its entry, or says what should change (signed link, no login)."""
+    organisatie = kaart.organisatie_uit_token(token)
+    if organisatie is None:
+        return render(request, "publiek/controleren_ongeldig.html", status=404)
+    klaar = None
+    fout = ""
+    if request.method == "POST":
+        if request.POST.get("actie") == "klopt":
+            kaart.bevestig(organisatie, door=organisatie.email)
+            klaar = "bevestigd"
+        else:
+            tekst = request.POST.get("tekst", "").strip()
+            if not tekst:
+                fout = _("Schrijf wat er anders moet.")
+            elif len(tekst) > 4000:
+                fout = _("Houd het korter dan 4000 tekens.")
+            else:
+                Correctieverzoek.objects.create(organisatie=organisatie, tekst=tekst)
+                klaar = "correctie"
+    context = {"organisatie": organisatie, "diensten": organisatie.diensten.all(), "klaar": klaar, "fout": fout}
+    return render(request, "publiek/controleren.html", context)
+
+
+# --- online hulpvraag ----------------------------------------------------------------------------------------------
+def _teller_sleutel(request) -> str:
+    """A per-client counter key from a salted hash of the IP address: the address itself is never stored."""
+    ip = request.META.get("REMOTE_ADDR", "")
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{ip}".encode()).hexdigest()[:32]
+    return f"publiek:hulpvraag:{digest}"
+
+
+def _te_vaak(request) -> bool:
+    sleutel = _teller_sleutel(request)
+    cache.add(sleutel, 0, timeout=60 * 60)
+    try:
+        aantal = cache.incr(sleutel)
+    except ValueError:  # expired between add and incr
+        cache.set(sleutel, 1, timeout=60 * 60)
+        aantal = 1
+    return aantal > HULPVRAGEN_PER_UUR
+
+
+@require_http_methods(["GET", "POST"])
+def hulpvraag(request):
+    gemeente = _gemeente()
+    form = HulpvraagForm(request.POST or None, gemeente=gemeente)
+    status = 200
+    if request.method == "POST":
+        if form.is_bot:  # the honeypot: look successful, store nothing
+            return redirect("publiek:hulpvraag_verstuurd")
+        if _te_vaak(request):
+            form.is_valid()
+            form.add_error(None, _("Je hebt in korte tijd veel vragen gestuurd. Probeer het over een uur opnieuw, "
+                                   "of bel het CJG: 0412-795000."))  # fmt: skip
+            status = 429
+        elif gemeente is None:
+            form.is_valid()
+            form.add_error(None, _("Het formulier werkt op dit moment niet. Bel het CJG: 0412-795000."))
+            status = 503
+        elif form.is_valid():
+            data = form.cleaned_data
+            nieuw = hulpvragen.registreer(
+                gemeente=gemeente,
+                vrager=data["vrager"],
+                kanaal=Kanaal.WEBSITE,
+                vraag=data["vraag"],
+                wijk=data["wijk"],
+                leeftijd_kind=data["leeftijd_kind"],
+                onderwerpen=data["onderwerpen"],
+                naam=data["naam"],
+                telefoon=data["telefoon"],
+                email=data["email"],
+                contactvoorkeur=data["contactvoorkeur"],
+                bereikbaar=data["bereikbaar"],
+                toestemmingen={
+                    "overleg_school_huisarts": data["toestemming_overleg"],
+                    "bevestiging_email": data["bevestiging_email"],
+                },
+            )
+            if data["bevestiging_email"] and data["email"]:
+                _bevestigingsmail(request, nieuw)
+            request.session[SESSIE_VERSTUURD] = nieuw.pk
+            return redirect("publiek:hulpvraag_verstuurd")
+        else:
+            status = 400
+    return render(request, "publiek/hulpvraag.html", {"form": form}, status=status)
+
+
+def _bevestigingsmail(request, nieuw: Hulpvraag) -> None:
+    tekst = render_to_string("publiek/hulpvraag_mail.txt", {"hulpvraag": nieuw}, request=request)
+    send_mail(
+        _("Je vraag is ontvangen door het Centrum Jeugd en Gezin Oss"),
+        tekst,
+        None,
+        [nieuw.email],
+        fail_silently=True,  # the hulpvraag is stored either way; the page says what happens next
+    )
+
+
+def hulpvraag_verstuurd(request):
+    pk = request.session.get(SESSIE_VERSTUURD)
+    nieuw = Hulpvraag.objects.filter(pk=pk).first() if pk else None
+    return render(request, "publiek/hulpvraag_verstuurd.html", {"hulpvraag": nieuw})
+
+
+# --- folder and professionals ------------------------------------------------------------------------------------
+def folder(request):
+    return render(request, "publiek/folder.html", {"cjg": _cjg()})
+
+
+def folder_pdf(request):
+    return pdf_response(request, "publiek/folder_pdf.html", {"cjg": _cjg()}, "wat-kun-je-verwachten-van-het-cjg.pdf")
+
+
+def professionals(request):
+    zoek = request.GET.get("vindplaats", "").strip()[:100]
+    vindplaatsen = Organisatie.objects.filter(soort=Soort.VINDPLAATS).select_related("cjg_contact")
+    if zoek:
+        vindplaatsen = vindplaatsen.filter(naam__icontains=zoek)
+    soort = request.GET.get("soort", "")
+    if soort in Vindplaats.values:
+        vindplaatsen = vindplaatsen.filter(vindplaats=soort)
+    context = {
+        "vindplaatsen": vindplaatsen.prefetch_related("cjg_contact__telefoonnummers")[:30] if (zoek or soort) else [],
+        "zoek": zoek,
+        "soort": soort,
+        "soorten": Vindplaats.choices,
+        "bijeenkomsten": Bijeenkomst.komende()[:3],
+        "cjg": _cjg(),
+    }
+    return render(request, "publiek/professionals.html", context)
+
+
+def agenda(request):
+    return render(request, "publiek/agenda.html", {"bijeenkomsten": Bijeenkomst.komende()})

@@ -27,6 +27,25 @@ MENU = (
         omschrijving=_("Zoek een jeugdige en open het dossier."),
     ),
     MenuItem(
+        _("Werkvoorraad"),
+        "casussen:werkvoorraad",
+        policy.Resource.CASUS,
+        omschrijving=_("Mijn casussen en termijnen, wat te laat is bovenaan."),
+    ),
+    MenuItem(
+        _("Hulpvragen"),
+        "hulpvragen:wachtrij",
+        policy.Resource.HULPVRAAG,
+        omschrijving=_("Nieuwe vragen en verwijzingen: contact opnemen en triage."),
+    ),
+    MenuItem(
+        _("Aanvragen"),
+        "besluiten:lijst",
+        policy.Resource.BESLUIT,
+        policy.Actie.WIJZIGEN,
+        omschrijving=_("Aanvragen beslissen binnen de termijn, beschikkingen en bezwaren."),
+    ),
+    MenuItem(
         _("Verzoeken"),
         "berichten:verzoeken",
         policy.Resource.BERICHT,
@@ -56,6 +75,13 @@ MENU = (
         "audit:zoeken",
         policy.Resource.TOEGANGSLOG,
         omschrijving=_("Wie bekeek welke gegevens."),
+    ),
+    MenuItem(
+        _("Website en sociale kaart"),
+        "redactie:overzicht",
+        policy.Resource.SOCIALE_KAART,
+        policy.Actie.WIJZIGEN,
+        omschrijving=_("Pagina's, agenda en de sociale kaart actueel houden."),
     ),
     MenuItem(
         _("Beheer"),

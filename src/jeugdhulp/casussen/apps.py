@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CasussenConfig(AppConfig):
+    name = "jeugdhulp.casussen"
+    verbose_name = _("Casussen")

@@ -1,0 +1,89 @@
+"""The casus timeline in plain Dutch (B1): what happened, what comes next, and by when. What the family is told."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from jeugdhulp.casussen.models import Casus, CasusStatus
+
+STATUS_ZIN = {
+    CasusStatus.VRAAGVERHELDERING: "We praten met u over uw vraag, zodat duidelijk wordt wat u nodig heeft.",
+    CasusStatus.PLAN: "We maken samen met u een plan: wat wilt u, wat kunt u zelf, wat heeft u nodig.",
+    CasusStatus.UITVOERING: "De hulp uit het plan is begonnen of wordt geregeld.",
+    CasusStatus.WAAKVLAM: "De hulp is klaar. We houden nog contact met u, op de afgesproken data.",
+    CasusStatus.AFGESLOTEN: "De hulp is klaar en afgesloten.",
+}
+
+
+@dataclass(frozen=True)
+class Moment:
+    datum: dt.date
+    tekst: str
+    te_laat: bool = False
+
+
+def gebeurd(casus: Casus) -> list[Moment]:
+    m = [Moment(casus.geopend_op, "U vroeg het CJG om hulp. We zijn met u in gesprek gegaan.")]
+    for g in casus.gesprekken.all():
+        m.append(Moment(g.datum, f"Gesprek met {g.deelnemers}."))
+    for v in casus.verslagen.all():
+        if v.gedeeld_op:
+            m.append(Moment(v.gedeeld_op, f"U kreeg het verslag van onze gesprekken (versie {v.versie})."))
+    plan = getattr(casus, "plan", None)
+    if plan is not None and plan.status == "vastgesteld" and plan.datum_overleg:
+        m.append(Moment(plan.datum_overleg, "We hebben samen het samenwerkingsplan gemaakt."))
+    for a in casus.aanvragen.all():
+        m.append(Moment(a.ontvangen_op, f"Het CJG vroeg {a.get_vorm_display().lower()} voor u aan bij de gemeente."))
+        b = getattr(a, "beschikking", None)
+        if b is not None:
+            woord = "ja" if b.besluit == "toegekend" else "nee"
+            m.append(
+                Moment(
+                    b.datum,
+                    f"De gemeente besliste: {woord}. U kreeg daarover een brief (besluit {b.beschikkingnummer}).",
+                )
+            )
+        for t in a.toewijzingen.all():
+            m.append(Moment(t.toewijzingsdatum, f"{t.aanbieder.naam} kreeg de opdracht om u te helpen."))
+            if t.begindatum_zorg:
+                m.append(Moment(t.begindatum_zorg, f"De hulp van {t.aanbieder.naam} is begonnen."))
+    for e in casus.evaluaties.all():
+        m.append(Moment(e.datum, f"We keken samen of de hulp nog goed is: {e.get_uitkomst_display().lower()}."))
+    if casus.afgesloten_op:
+        m.append(Moment(casus.afgesloten_op, "We hebben de hulp samen afgesloten."))
+    for w in casus.waakvlam.all():
+        if w.gedaan_op:
+            m.append(Moment(w.gedaan_op, "We hadden contact om te horen hoe het gaat."))
+    return sorted(m, key=lambda x: x.datum)
+
+
+def komt(casus: Casus, vandaag: dt.date | None = None) -> list[Moment]:
+    vandaag = vandaag or timezone.localdate()
+    m = []
+    for a in casus.aanvragen.all():
+        if a.is_open:
+            m.append(Moment(a.beslis_uiterlijk, "De gemeente beslist over uw aanvraag.", a.beslis_uiterlijk < vandaag))
+        b = getattr(a, "beschikking", None)
+        if b is not None and b.bezwaar_uiterlijk >= vandaag:
+            m.append(Moment(b.bezwaar_uiterlijk, "Tot deze datum kunt u bezwaar maken tegen het besluit."))
+        for t in a.toewijzingen.all():
+            if not t.begindatum_zorg:
+                m.append(
+                    Moment(
+                        t.ingangsdatum,
+                        f"De hulp van {t.aanbieder.naam} kan vanaf nu beginnen. U wacht nog op de start.",
+                    )
+                )
+    plan = getattr(casus, "plan", None)
+    if plan is not None and plan.evaluatiedatum and casus.is_open:
+        m.append(Moment(plan.evaluatiedatum, "We kijken samen of het plan werkt.", plan.evaluatiedatum < vandaag))
+        for actie in plan.acties.filter(gedaan_op__isnull=True):
+            m.append(Moment(actie.deadline, f"{actie.eigenaar}: {actie.omschrijving}.", actie.deadline < vandaag))
+    for w in casus.waakvlam.filter(gedaan_op__isnull=True):
+        m.append(
+            Moment(w.gepland_op, "Het CJG neemt contact met u op om te horen hoe het gaat.", w.gepland_op < vandaag)
+        )
+    return sorted(m, key=lambda x: x.datum)

@@ -1,0 +1,23 @@
+from django.urls import path
+
+from jeugdhulp.casussen import views
+
+app_name = "casussen"
+urlpatterns = [
+    path("", views.Werkvoorraad.as_view(), name="werkvoorraad"),
+    path("<int:pk>/", views.CasusDetail.as_view(), name="detail"),
+    path("<int:pk>/status/", views.StatusStap.as_view(), name="status"),
+    path("<int:pk>/gesprek/", views.GesprekToevoegen.as_view(), name="gesprek"),
+    path("<int:pk>/verslag/", views.VerslagSchrijven.as_view(), name="verslag"),
+    path("<int:pk>/verslag/<int:versie>/pdf/", views.VerslagPdf.as_view(), name="verslag_pdf"),
+    path("<int:pk>/regie/", views.RegieWijzigen.as_view(), name="regie"),
+    path("<int:pk>/plan/", views.PlanOpslaan.as_view(), name="plan"),
+    path("<int:pk>/plan/leefgebied/", views.LeefgebiedToevoegen.as_view(), name="leefgebied"),
+    path("<int:pk>/plan/deelnemer/", views.DeelnemerToevoegen.as_view(), name="deelnemer"),
+    path("<int:pk>/plan/actie/", views.ActieToevoegen.as_view(), name="actie"),
+    path("<int:pk>/plan/vaststellen/", views.PlanVaststellen.as_view(), name="vaststellen"),
+    path("<int:pk>/signaal/", views.SignaalToevoegen.as_view(), name="signaal"),
+    path("<int:pk>/afsluiten/", views.Afsluiten.as_view(), name="afsluiten"),
+    path("<int:pk>/tijdlijn/", views.Tijdlijn.as_view(), name="tijdlijn"),
+    path("waakvlam/<int:pk>/", views.WaakvlamVastleggen.as_view(), name="waakvlam"),
+]

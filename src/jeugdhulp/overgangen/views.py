@@ -1,0 +1,75 @@
+"""One POST view for every workflow step: find the object in the user's scope, run the service, report plainly.
+
+An impossible step (ValidationError, a transition the table does not allow, or a concurrent change) shows its
+message and changes nothing: the service runs inside a transaction that is rolled back.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.views import View
+
+from jeugdhulp.audit import log
+from jeugdhulp.audit.models import Actie
+from jeugdhulp.overgangen.models import Gelijktijdig, OngeldigeOvergang
+from jeugdhulp.permissions import policy
+from jeugdhulp.permissions.views import PolicyMixin
+
+
+def meldingen(exc: Exception) -> list[str]:
+    if isinstance(exc, ValidationError):
+        return list(exc.messages)
+    return [str(exc)]
+
+
+class StapView(PolicyMixin, View):
+    """Subclasses set ``model``, ``resource``, optionally ``form_class``, and implement ``uitvoeren``."""
+
+    actie = policy.Actie.WIJZIGEN
+    model = None
+    form_class = None
+    gelukt = ""
+    onderwerp = ""
+
+    def get_queryset(self):
+        return policy.filter_queryset(self.request.user, self.resource, self.model._default_manager.all(), self.actie)
+
+    def jeugdige(self, obj):
+        return getattr(obj, "jeugdige", None)
+
+    def terug(self, obj) -> str:
+        return obj.get_absolute_url()
+
+    def uitvoeren(self, obj, data: dict):  # pragma: no cover — abstract
+        raise NotImplementedError
+
+    def post(self, request, pk):
+        obj = get_object_or_404(self.get_queryset(), pk=pk)
+        data = {}
+        if self.form_class is not None:
+            form = self.form_class(request.POST, **self.form_kwargs(obj))
+            if not form.is_valid():
+                for fout in form.errors.values():
+                    messages.error(request, " ".join(fout))
+                return redirect(self.terug(obj))
+            data = form.cleaned_data
+        try:
+            with transaction.atomic():
+                resultaat = self.uitvoeren(obj, data)
+        except (ValidationError, OngeldigeOvergang, Gelijktijdig) as exc:
+            for m in meldingen(exc):
+                messages.error(request, m)
+            return redirect(self.terug(obj))
+        log.schrijf(request, Actie.GEWIJZIGD, self.jeugdige(obj), onderwerp=self.onderwerp or type(self).__name__)
+        if self.gelukt:
+            messages.success(request, self.gelukt)
+        return redirect(self.na(obj, resultaat))
+
+    def form_kwargs(self, obj) -> dict:
+        return {}
+
+    def na(self, obj, resultaat) -> str:
+        return self.terug(obj)

@@ -1,0 +1,75 @@
+"""Dutch search on the sociale kaart: stemming, participles, filters, ranking, and arbitrary input."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.django import TestCase
+
+from jeugdhulp.socialekaart import search
+from jeugdhulp.socialekaart.models import Dienst
+from tests.socialekaart.factories import bouw_kaart
+
+
+def _namen(tekst="", **filters):
+    resultaat = search.zoek(Dienst.objects.actief(), search.Zoekvraag(tekst=tekst, **filters))
+    return [d.naam for d in resultaat.diensten]
+
+
+@pytest.mark.parametrize(
+    ("woord", "stam"),
+    [("pesten", "pest"), ("kinderen", "kinder"), ("opvoeding", "opvoed"), ("Ruzië", "ruzie")],
+)
+def test_stemming_is_dutch(woord, stam):
+    assert search.stam(search.woorden(woord)[0]) == stam
+
+
+def test_participle_matches_the_infinitive():
+    assert {"gepest", "pest"} <= search.varianten("gepest")
+    assert "scheid" in search.varianten("gescheiden")
+
+
+def test_parent_searching_gepest_finds_the_cjg_first(kaart):
+    namen = _namen("mijn kind wordt gepest")
+    assert namen[0] == "Hulp bij pesten"  # the name matches: ranked first
+    assert "Bellen met de Kindertelefoon" in namen
+    assert "Scheiden zonder schade" not in namen
+
+
+def test_gescheiden_finds_scheiden(kaart):
+    assert _namen("gescheiden ouders") == ["Scheiden zonder schade"]
+
+
+def test_no_service_with_all_words_falls_back_to_some(kaart):
+    resultaat = search.zoek(Dienst.objects.actief(), search.Zoekvraag(tekst="pesten xyzzy"))
+    assert not resultaat.alle_woorden
+    assert "Hulp bij pesten" in [d.naam for d in resultaat.diensten]
+
+
+def test_filters(kaart):
+    assert "Traumabehandeling na pesten" not in _namen("pesten", zonder_verwijzing=True)
+    assert "Bellen met de Kindertelefoon" not in _namen("pesten", leeftijd=5)
+    assert "Traumabehandeling na pesten" not in _namen("pesten", kern="Oss")  # only offered in Lith
+    assert "Traumabehandeling na pesten" in _namen("pesten", kern="Lith")
+    assert set(_namen(onderwerp="pesten")) == {"Hulp bij pesten", "Bellen met de Kindertelefoon"}
+
+
+def test_renaming_a_term_updates_the_search_text(kaart):
+    kaart["pesten"].zoekwoorden = "treiteren"
+    kaart["pesten"].save()
+    assert "Hulp bij pesten" in _namen("treiteren")
+
+
+def test_freshness_queue(kaart):
+    assert list(Dienst.objects.verouderd().values_list("naam", flat=True)) == ["Oude opvoedcursus"]
+
+
+class TestArbitraryInput(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        bouw_kaart()
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.text(max_size=300))
+    def test_any_text_is_a_valid_query(self, tekst):
+        resultaat = search.zoek(Dienst.objects.actief(), search.Zoekvraag(tekst=tekst))
+        assert len(list(resultaat.diensten[:5])) <= 5
