@@ -39,7 +39,7 @@ from jeugdhulp.berichten.historie_db import DbHistorie
 from jeugdhulp.berichten.ijw import BERICHTSOORTEN, Leesfout, Resultaat, RetourFout, beantwoord, lees, validate
 from jeugdhulp.berichten.ijw.reader import MAX_BYTES
 from jeugdhulp.berichten.models import Bericht, Richting, Status
-from jeugdhulp.berichten.opslag import bewaar_uit, nieuwe_identificatie, sha256
+from jeugdhulp.berichten.opslag import bewaar_uit, binaire_parameters, nieuwe_identificatie, sha256
 from jeugdhulp.organisatie.models import Gemeente
 
 log = logging.getLogger(__name__)
@@ -143,7 +143,7 @@ def _bewaar_alle(datas: list[bytes], bronnen: list[str], aanbieder: Aanbieder | 
                 aanbieder=aanbieder,
             )
     try:
-        with transaction.atomic():
+        with transaction.atomic(), binaire_parameters():
             Bericht.objects.bulk_create(nieuw.values())
     except IntegrityError:  # some arrived concurrently: fall back to one by one
         return [_bewaar(d, b, aanbieder) for d, b in zip(datas, bronnen, strict=True)]
@@ -180,7 +180,7 @@ def _bewaar(data: bytes, bron: str, aanbieder: Aanbieder | None) -> Bericht:
     if (bestaand := Bericht.objects.filter(richting=Richting.IN, sha256=sleutel).first()) is not None:
         return bestaand
     try:
-        with transaction.atomic():
+        with transaction.atomic(), binaire_parameters():
             return Bericht.objects.create(
                 richting=Richting.IN,
                 status=Status.ONTVANGEN,
