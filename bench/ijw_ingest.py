@@ -208,7 +208,7 @@ def main() -> None:
 
 
 def groot_test(aanbieder, toewijzingen, run, mb: float) -> None:
-    """A ~25 MB JW323: timed on its own, then a twin (other identifiers) under tracemalloc for the peak."""
+    """A ~25 MB JW323 under tracemalloc for the peak, then a twin (other identifiers) timed without it."""
 
     def maak(aantal: int, tag: str) -> tuple[bytes, int]:
         per_client: dict[str, list] = {}
@@ -222,17 +222,18 @@ def groot_test(aanbieder, toewijzingen, run, mb: float) -> None:
     proef, n = maak(1000, "G")
     aantal = int(n * min(mb, 24.9) * 1024 * 1024 / len(proef) * 0.995)  # stay just under OP179's 25 MB
     data, n = maak(aantal, "G")
-    start = time.perf_counter()
-    b = ontvang(data, bron="bench-groot", vandaag=VANDAAG)
-    duur = time.perf_counter() - start
-    print(f"groot JW323: {len(data) / 1024 / 1024:.1f} MB, {n} prestaties → {b.status} in {duur:.1f} s")
-    tweeling, _ = maak(aantal, "H")
-    del data, b
     tracemalloc.start()
-    ontvang(tweeling, bron="bench-groot", vandaag=VANDAAG)
+    b = ontvang(data, bron="bench-groot", vandaag=VANDAAG)
     _, piek = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    print(f"  tracemalloc piek {piek / 1024 / 1024:.0f} MB ({piek / len(tweeling):.1f}× de berichtgrootte)")
+    print(f"groot JW323: {len(data) / 1024 / 1024:.1f} MB, {n} prestaties → {b.status}")
+    print(f"  tracemalloc piek {piek / 1024 / 1024:.0f} MB ({piek / len(data):.1f}× de berichtgrootte)")
+    # The twin is timed without tracemalloc; its history now holds the first one's prestaties (a worst case).
+    tweeling, _ = maak(aantal, "H")
+    del data, b
+    start = time.perf_counter()
+    b = ontvang(tweeling, bron="bench-groot", vandaag=VANDAAG)
+    print(f"  tweeling (andere nummers) → {b.status} in {time.perf_counter() - start:.1f} s")
 
 
 if __name__ == "__main__":
