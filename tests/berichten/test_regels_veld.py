@@ -166,6 +166,16 @@ GEVALLEN = {
             basis.GeslotenPeriode(begindatum=date(2020, 12, 1), einddatum=date(2020, 12, 31)),
         ),
     ),
+    "TR134": (
+        vb.jw323_bericht,
+        lambda: vb.jw323_bericht(
+            vb.prestatie(product_periode=basis.GeslotenPeriode(begindatum=date(2024, 5, 3), einddatum=date(2024, 5, 3)))
+        ),
+    ),
+    "TR137": (
+        vb.jw323_bericht,
+        lambda: wijzig(vb.jw323_bericht(), "header.bericht_identificatie.dagtekening", date(2024, 4, 29)),
+    ),
     "CS337": (
         vb.jw323_bericht,
         lambda: vb.jw323_bericht(

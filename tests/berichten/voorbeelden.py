@@ -18,14 +18,14 @@ DAG = date(2024, 3, 15)
 VERSIE = basis.XsdVersie(basisschema_xsd_versie="1.0.0", bericht_xsd_versie="1.0.0")
 
 
-def _header(mod, code: str, afzender: str, ontvanger: str, ident: str = "B1"):
+def _header(mod, code: str, afzender: str, ontvanger: str, ident: str = "B1", dag: date = DAG):
     return mod.Header(
         bericht_code=code,
         bericht_versie=3,
         bericht_subversie=2,
         afzender=afzender,
         ontvanger=ontvanger,
-        bericht_identificatie=basis.BerichtIdentificatie(identificatie=ident, dagtekening=DAG),
+        bericht_identificatie=basis.BerichtIdentificatie(identificatie=ident, dagtekening=dag),
         xsd_versie=VERSIE,
     )
 
@@ -222,7 +222,7 @@ def jw323_bericht(*prestaties, nummer: str = "D2024041", ident: str = "D1", bsn:
         for p in prestaties
     )
     return jw323.Bericht(
-        header=_header(jw323, "490", AANBIEDER, OSS, ident),
+        header=_header(jw323, "490", AANBIEDER, OSS, ident, dag=date(2024, 5, 2)),  # after the period (TR134)
         declaratie=jw323.Declaratie(
             declaratie_nummer=nummer,
             declaratie_periode=basis.GeslotenPeriode(begindatum=date(2024, 4, 1), einddatum=date(2024, 4, 30)),

@@ -52,6 +52,40 @@ def cs337_productperiode_binnen_maand(bericht, ctx):
             yield p, "ProductPeriode"
 
 
+def _perioden(bericht):
+    """Every CDT_GeslotenPeriode of a JW323 with its element path: the DeclaratiePeriode and each ProductPeriode."""
+    yield bericht.declaratie, "DeclaratiePeriode", bericht.declaratie.declaratie_periode
+    for p in prestaties(bericht):
+        yield p, "ProductPeriode", p.product_periode
+
+
+@regel(
+    "TR134",
+    retourcode="0001",
+    berichten=("JW323",),
+    betekenis="Begindatum van een periode mag niet groter zijn dan de Dagtekening van het bericht.",
+)
+def tr134_begindatum_niet_na_dagtekening(bericht, ctx):
+    dagtekening = bericht.header.bericht_identificatie.dagtekening
+    for obj, veld, periode in _perioden(bericht):
+        if periode.begindatum > dagtekening:
+            yield obj, f"{veld}/Begindatum"
+
+
+@regel(
+    "TR137",
+    retourcode="0001",
+    berichten=("JW323",),
+    betekenis="Einddatum van een periode is groter dan of gelijk aan de Begindatum en niet groter dan de "
+    "Dagtekening van het bericht.",
+)
+def tr137_einddatum_in_periode_en_niet_na_dagtekening(bericht, ctx):
+    dagtekening = bericht.header.bericht_identificatie.dagtekening
+    for obj, veld, periode in _perioden(bericht):
+        if periode.einddatum < periode.begindatum or periode.einddatum > dagtekening:
+            yield obj, f"{veld}/Einddatum"
+
+
 @regel(
     "CS339",
     retourcode="0001",
