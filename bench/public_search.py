@@ -1,15 +1,16 @@
 """Public sociale kaart search: p95 latency with 5,000 services, and sustained req/s from a loopback load generator.
 
-Run: ``.venv/bin/python bench/public_search.py [--diensten 5000] [--seconden 20] [--clients 8]``.
+Run: ``.venv/bin/python bench/public_search.py [--diensten 5000] [--seconden 20] [--clients 8] [--workers 2]``.
 Builds a fresh SQLite database in a temporary directory (never the configured one), fills it with synthetic
-services with realistic Dutch texts, measures the search function and a full request in-process, then starts a
-real server (``jeugdhulp runserver --noreload``, threaded WSGI; production uses gunicorn) and drives it from
-``--clients`` keep-alive client threads in a separate process for ``--seconden`` seconds.
+services with realistic Dutch texts, measures the search function (without its result cache, and with it) and a
+full page request in-process, then serves the site with gunicorn as in production (docs/operations.md) and drives it
+from ``bench/laadgenerator.py``: ``--clients`` keep-alive client threads in a separate process for ``--seconden``.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import statistics
@@ -17,6 +18,8 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
 TMP = Path(tempfile.mkdtemp(prefix="bench-publiek-"))
@@ -30,6 +33,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
 
@@ -121,68 +125,73 @@ def p95(waarden: list[float]) -> float:
     return statistics.quantiles(waarden, n=20)[18]
 
 
-def meet_in_proces(rondes: int) -> tuple[float, float]:
+def meet_in_proces(rondes: int) -> dict[str, float]:
+    """p95 in ms of the search function and of a full page request, each without and with the caches."""
     client = Client()
-    functie, verzoek = [], []
+    metingen: dict[str, list[float]] = {"koud": [], "warm": [], "pagina_koud": [], "pagina_warm": []}
     for i in range(rondes):
-        vraag = VRAGEN[i % len(VRAGEN)]
-        t = time.perf_counter()
-        list(search.zoek(Dienst.objects.actief(), search.Zoekvraag(tekst=vraag, leeftijd=9)).diensten[:20])
-        functie.append((time.perf_counter() - t) * 1000)
-        t = time.perf_counter()
-        assert client.get("/sociale-kaart/", {"q": vraag, "leeftijd": 9}).status_code == 200
-        verzoek.append((time.perf_counter() - t) * 1000)
-    return p95(functie), p95(verzoek)
+        tekst = VRAGEN[i % len(VRAGEN)]
+        vraag = search.Zoekvraag(tekst=tekst, leeftijd=9)
+        cache.clear()
+        for cache_seconden, soort in ((0, "koud"), (60, None), (60, "warm")):  # the middle run fills the cache
+            begin = time.perf_counter()
+            list(search.zoek(Dienst.objects.actief(), vraag, cache_seconden=cache_seconden).diensten[:20])
+            if soort:
+                metingen[soort].append((time.perf_counter() - begin) * 1000)
+        for soort in ("pagina_koud", "pagina_warm"):
+            if soort == "pagina_koud":
+                cache.clear()
+            begin = time.perf_counter()
+            antwoord = client.get("/sociale-kaart/", {"q": tekst, "leeftijd": 9})
+            metingen[soort].append((time.perf_counter() - begin) * 1000)
+            assert antwoord.status_code == 200
+    cache.clear()
+    return {soort: p95(waarden) for soort, waarden in metingen.items()}
 
 
-LAST = r"""
-import http.client, sys, threading, time, urllib.parse
-port, seconden, clients = int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3])
-vragen = sys.argv[4].split("|")
-ok = [0] * clients; fout = [0] * clients; eind = time.time() + seconden
-def werk(n):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10); i = n
-    while time.time() < eind:
-        q = urllib.parse.quote(vragen[i % len(vragen)]); i += 1
+def wacht_op(url: str, pogingen: int = 100) -> None:
+    for _ in range(pogingen):
         try:
-            conn.request("GET", f"/sociale-kaart/?q={q}&leeftijd=9"); r = conn.getresponse(); r.read()
-            if r.status == 200: ok[n] += 1
-            else: fout[n] += 1
-            if r.getheader("Connection", "").lower() == "close":
-                conn.close(); conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-        except Exception:
-            fout[n] += 1; conn.close(); conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-ts = [threading.Thread(target=werk, args=(n,)) for n in range(clients)]
-[t.start() for t in ts]; [t.join() for t in ts]
-print(sum(ok), sum(fout))
-"""
+            urllib.request.urlopen(url, timeout=1)  # noqa: S310 — loopback only
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"server did not answer on {url}")
 
 
-def meet_server(seconden: float, clients: int, port: int = 8765) -> tuple[float, int]:
+def meet_server(seconden: float, clients: int, workers: int, port: int = 8765) -> tuple[dict, dict]:
+    """Serve with gunicorn (gthread workers, keep-alive) and drive it from the load generator in its own process:
+    first the 10 questions as they come (popular questions: pages from the cache), then with every URL unique."""
     env = {**os.environ, "DEBUG": "false", "SECRET_KEY": "bench-" + "x" * 50}
     server = subprocess.Popen(
-        [sys.executable, "-m", "jeugdhulp.cli", "runserver", "--noreload", f"127.0.0.1:{port}"],
+        [
+            str(Path(sys.executable).with_name("gunicorn")),
+            "jeugdhulp.wsgi",
+            f"--bind=127.0.0.1:{port}",
+            f"--workers={workers}",
+            "--worker-class=gthread",
+            "--threads=4",
+            "--keep-alive=5",
+        ],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     try:
-        for _ in range(100):
-            try:
-                import urllib.request
-
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)  # noqa: S310 — loopback only
-                break
-            except Exception:
-                time.sleep(0.2)
-        uit = subprocess.run(
-            [sys.executable, "-c", LAST, str(port), str(seconden), str(clients), "|".join(VRAGEN)],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        ok, fout = map(int, uit.stdout.split())
-        return ok / seconden, fout
+        paden = [f"/sociale-kaart/?q={urllib.parse.quote(v)}&leeftijd=9" for v in VRAGEN]
+        for pad in paden:  # every worker compiles templates and fills its cache on first use
+            wacht_op(f"http://127.0.0.1:{port}{pad}")
+        generator = Path(__file__).with_name("laadgenerator.py")
+        uitslagen = []
+        for extra in ([], ["--uniek"]):
+            uit = subprocess.run(
+                [sys.executable, str(generator), *extra, str(port), str(seconden), str(clients), *paden],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            uitslagen.append(json.loads(uit.stdout))
+        return uitslagen[0], uitslagen[1]
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -193,14 +202,23 @@ def main() -> None:
     parser.add_argument("--diensten", type=int, default=5000)
     parser.add_argument("--seconden", type=float, default=20)
     parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes (one per core)")
     args = parser.parse_args()
-    t = time.perf_counter()
+    begin = time.perf_counter()
     vul(args.diensten)
-    print(f"{Dienst.objects.count()} services loaded in {time.perf_counter() - t:.1f} s")
-    functie, verzoek = meet_in_proces(300)
-    print(f"search p95 (function, 20 results): {functie:.1f} ms; full page request p95 (in-process): {verzoek:.1f} ms")
-    rps, fouten = meet_server(args.seconden, args.clients)
-    print(f"server: {rps:.0f} req/s sustained over {args.seconden:.0f} s with {args.clients} clients, {fouten} errors")
+    print(f"{Dienst.objects.count()} services loaded in {time.perf_counter() - begin:.1f} s")
+    p = meet_in_proces(300)
+    print(f"search p95, search.zoek + first 20 rows, without result cache: {p['koud']:.1f} ms")
+    print(f"search p95, search.zoek + first 20 rows, from result cache:    {p['warm']:.1f} ms")
+    print(f"full search page p95, in-process, nothing cached:              {p['pagina_koud']:.1f} ms")
+    print(f"full search page p95, in-process, page cached:                 {p['pagina_warm']:.1f} ms")
+    populair, uniek = meet_server(args.seconden, args.clients, args.workers)
+    for naam, last in (("popular questions", populair), ("every URL unique (no page cache)", uniek)):
+        print(
+            f"gunicorn ({args.workers} workers x 4 threads), {args.clients} keep-alive clients on loopback, "
+            f"{args.seconden:.0f} s, {naam}: {last['goed'] / args.seconden:.0f} req/s, {last['fout']} errors, "
+            f"latency p50 {last['p50_ms']:.1f} ms, p95 {last['p95_ms']:.1f} ms"
+        )
 
 
 if __name__ == "__main__":

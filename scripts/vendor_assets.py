@@ -17,6 +17,10 @@ ASSETS = {
     "@utrecht/component-library-css": (STATIC / "utrecht", ["dist/index.css", "LICENSE.md"]),
     "@utrecht/design-tokens": (STATIC / "utrecht-tokens", ["dist/theme.css", "LICENSE.md"]),
     "htmx.org": (STATIC / "htmx", ["dist/htmx.min.js", "LICENSE"]),
+    # Charts of the monitor (Vega-Lite), each with its data table next to it
+    "vega": (STATIC / "vega", ["build/vega.min.js", "LICENSE"]),
+    "vega-lite": (STATIC / "vega-lite", ["build/vega-lite.min.js", "LICENSE"]),
+    "vega-embed": (STATIC / "vega-embed", ["build/vega-embed.min.js", "LICENSE"]),
     "axe-core": (TEST_VENDOR / "axe-core", ["axe.min.js", "LICENSE"]),
 }
 

@@ -145,5 +145,18 @@ def test_demo_has_a_living_cjg():
     assert Aanvraag.objects.filter(vorm="pgb", pgb__isnull=False).exists() and Bezwaar.objects.exists()
     assert Casus.objects.filter(veiligheid=True).exists()
     assert Werkinstructie.objects.filter(stap="verslag").exists()
+    # issue 5: transition histories, a verdaagde aanvraag, and youths near every 18-/18+ trigger
+    from jeugdhulp.casussen import werkvoorraad
+    from jeugdhulp.overgangen.models import Overgang
+
+    waakvlam = Casus.objects.filter(status="waakvlam").first()
+    assert [o.naar for o in waakvlam.overgangen] == ["plan", "uitvoering", "waakvlam"]
+    verdaagd = Aanvraag.objects.filter(status="verdaagd").first()
+    assert verdaagd is not None and verdaagd.overgangen.get().naar == "verdaagd" and verdaagd.verdaagd_tot
+    assert Overgang.objects.count() > Casus.objects.count()
+    consulent = User.objects.get(username="jeugdconsulent")
+    peil = dt.date.fromisoformat(PEILDATUM)
+    triggers = {t.sleutel: t.rijen for t in werkvoorraad.richting_18(consulent, vandaag=peil)}
+    assert all(triggers[k] for k in ("plan", "check", "achttien")), {k: len(v) for k, v in triggers.items()}
     cjg = User.objects.get(username="cjg")
     assert Casus.objects.filter(team=cjg.team).count() >= 10

@@ -63,12 +63,21 @@ MATRIX = {
     "casus andere gemeente": ("casussen:detail", "casus_andere_gemeente", (404, 404, 403, 403, 403, 403)),
     "tijdlijn eigen team": ("casussen:tijdlijn", "casus_eigen", (200, 200, 403, 403, 403, 403)),
     "tijdlijn ander team": ("casussen:tijdlijn", "casus_ander_team", (404, 200, 403, 403, 403, 403)),
+    "richting 18 (team)": ("casussen:richting18", None, (200, 200, 403, 403, 403, 403)),
     "aanvragen": ("besluiten:lijst", None, (200, 200, 403, 403, 403, 403)),
     "aanvraag eigen team": ("besluiten:aanvraag", "aanvraag_eigen", (200, 200, 403, 403, 403, 403)),
     "aanvraag ander team": ("besluiten:aanvraag", "aanvraag_ander_team", (404, 200, 403, 403, 403, 403)),
     "aanvraag andere gemeente": ("besluiten:aanvraag", "aanvraag_andere_gemeente", (404, 404, 403, 403, 403, 403)),
     "bezwaar eigen gemeente": ("besluiten:bezwaar", "bezwaar_eigen", (403, 200, 403, 403, 403, 403)),
     "bezwaar andere gemeente": ("besluiten:bezwaar", "bezwaar_andere_gemeente", (403, 404, 403, 403, 403, 403)),
+    # issue 6: the monitor (aggregates only) and the aanbieders' waiting-list feed
+    "monitor wachttijden": ("monitor:wachttijden", None, (403, 200, 200, 403, 403, 403)),
+    "monitor inzet": ("monitor:inzet", None, (403, 200, 200, 403, 403, 403)),
+    "monitor financien": ("monitor:financien", None, (403, 200, 200, 403, 403, 403)),
+    "monitor budget": ("monitor:budget", None, (403, 403, 200, 403, 403, 403)),
+    "wachtlijsten": ("monitor:wachtlijsten", None, (403, 403, 200, 200, 403, 403)),
+    "wachtlijst melden": ("monitor:melden", None, (403, 403, 403, 200, 403, 403)),
+    "api wachtlijstmeldingen": ("wachtlijstmelding-list", None, (403, 403, 200, 200, 403, 403)),
 }
 
 

@@ -9,6 +9,7 @@ from jeugdhulp.aanbieders.api import AanbiederViewSet, ProductViewSet
 from jeugdhulp.audit.api import ToegangslogViewSet
 from jeugdhulp.berichten.api import BerichtViewSet
 from jeugdhulp.jeugdigen.api import JeugdigeViewSet
+from jeugdhulp.monitor.api import BeschikbaarheidView, WachtlijstmeldingViewSet
 from jeugdhulp.toewijzingen.api import ToewijzingViewSet
 
 router = DefaultRouter()
@@ -18,6 +19,7 @@ router.register("toegangslog", ToegangslogViewSet, basename="toegangslog")
 router.register("aanbieders", AanbiederViewSet, basename="aanbieder")
 router.register("producten", ProductViewSet, basename="product")
 router.register("berichten", BerichtViewSet, basename="bericht")
+router.register("wachtlijstmeldingen", WachtlijstmeldingViewSet, basename="wachtlijstmelding")
 
 urlpatterns = [
     path("medewerkers/", include("jeugdhulp.accounts.urls")),
@@ -31,6 +33,7 @@ urlpatterns = [
     path("medewerkers/besluiten/", include("jeugdhulp.besluiten.urls")),
     path("medewerkers/redactie/", include("jeugdhulp.publiek.redactie_urls")),
     path("beheer/", admin.site.urls),
+    path("api/v1/beschikbaarheid/", BeschikbaarheidView.as_view(), name="beschikbaarheid"),  # open data
     path("api/v1/", include(router.urls)),
     path("api/hsds/", include("jeugdhulp.socialekaart.urls")),  # open data: anonymous, read-only
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -73,3 +73,29 @@ class TestArbitraryInput(TestCase):
     def test_any_text_is_a_valid_query(self, tekst):
         resultaat = search.zoek(Dienst.objects.actief(), search.Zoekvraag(tekst=tekst))
         assert len(list(resultaat.diensten[:5])) <= 5
+
+
+def test_cached_results_follow_changes_to_the_kaart(kaart):
+    """Ranked ids are cached per question; a saved, renamed or deleted service is seen at once."""
+    assert "Hulp bij pesten" in _namen("pesten")
+    dienst = Dienst.objects.get(naam="Hulp bij pesten")
+    dienst.naam = "Steun als je wordt buitengesloten"
+    dienst.omschrijving = "Voor kinderen die buiten de groep vallen."
+    dienst.save()
+    assert "Hulp bij pesten" not in _namen("pesten")  # still found through its topic, under the new name
+    assert _namen("buitengesloten")[0] == "Steun als je wordt buitengesloten"
+    dienst.delete()
+    assert _namen("buitengesloten") == []
+
+
+def test_results_page_like_a_queryset(kaart):
+    """The ranked result counts without a second scan and serves any slice in rank order."""
+    from django.core.paginator import Paginator
+
+    treffers = search.zoek(Dienst.objects.actief(), search.Zoekvraag(tekst="pesten")).diensten
+    namen = [d.naam for d in treffers]
+    assert treffers.count() == len(namen) >= 2
+    assert [d.naam for d in treffers[1:]] == namen[1:]
+    assert treffers[0].naam == namen[0]
+    pagina = Paginator(treffers, 1).get_page(2)
+    assert [d.naam for d in pagina] == [namen[1]]

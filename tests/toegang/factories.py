@@ -47,6 +47,33 @@ def toegang_wereld(*, bsn: str = vb.BSN) -> dict:
     }
 
 
+def casus_met_plan(w: dict, *, vraag: str = "Ruzie thuis"):
+    """A phone hulpvraag triaged to a new casus for the world's jeugdige, with a samenwerkingsplan vastgesteld."""
+    from jeugdhulp.hulpvragen import services as hulpvragen
+
+    h = hulpvragen.registreer(gemeente=w["oss"], team=w["team"], vrager="ouder", kanaal="telefoon", vraag=vraag)
+    casus, _nieuw = hulpvragen.naar_vraagverheldering(h, door=w["cjg"], jeugdige=w["jeugdige"])
+    plan_vastgesteld(w, casus)
+    casus.refresh_from_db()
+    return casus
+
+
+def plan_vastgesteld(w: dict, casus):
+    """The casus's samenwerkingsplan with an evaluation date and one network action, vastgesteld by the CJG worker."""
+    from django.utils import timezone
+
+    from jeugdhulp.casussen import services as casussen
+
+    plan = casussen.plan_voor(casus)
+    plan.evaluatiedatum = timezone.localdate() + dt.timedelta(weeks=12)
+    plan.save()
+    plan.acties.create(
+        omschrijving="Oma past op", eigenaar_soort="netwerk", eigenaar="Oma", deadline=plan.evaluatiedatum
+    )
+    casussen.plan_vaststellen(plan, door=w["cjg"])
+    return plan
+
+
 def jw305_voor(toewijzing, begindatum: dt.date) -> bytes:
     """A JW305 (start zorg) from the aanbieder for one toewijzing, as bytes."""
     from jeugdhulp.berichten.ijw import build

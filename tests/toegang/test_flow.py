@@ -18,7 +18,7 @@ from jeugdhulp.casussen.models import Casus, CasusStatus, Regievorm
 from jeugdhulp.hulpvragen import services as hulpvragen
 from jeugdhulp.hulpvragen.models import Hulpvraag
 from jeugdhulp.overgangen.models import Gelijktijdig, OngeldigeOvergang, Overgang
-from tests.toegang.factories import jw305_voor, toegang_wereld
+from tests.toegang.factories import jw305_voor, plan_vastgesteld, toegang_wereld
 
 pytestmark = pytest.mark.django_db
 
@@ -35,15 +35,7 @@ def _casus(w):
     return casus
 
 
-def _plan(w, casus):
-    plan = casussen.plan_voor(casus)
-    plan.evaluatiedatum = timezone.localdate() + dt.timedelta(weeks=12)
-    plan.save()
-    plan.acties.create(
-        omschrijving="Oma past op", eigenaar_soort="netwerk", eigenaar="Oma", deadline=plan.evaluatiedatum
-    )
-    casussen.plan_vaststellen(plan, door=w["cjg"])
-    return plan
+_plan = plan_vastgesteld
 
 
 def _aanvraag(w, casus, vorm=Vorm.ZIN, van=None, tot=None):
@@ -273,7 +265,63 @@ def test_aanvraag_clock_pauses_and_is_postponed(w):
     assert aanvraag.status == AanvraagStatus.INGEDIEND and aanvraag.opgeschorte_dagen == 10
     assert aanvraag.beslis_uiterlijk >= basis + dt.timedelta(days=10)
     with pytest.raises(ValidationError):
-        besluiten.verdagen(aanvraag, tot=aanvraag.beslis_uiterlijk, reden="x")
-    besluiten.verdagen(aanvraag, tot=aanvraag.beslis_uiterlijk + dt.timedelta(weeks=4), reden="Advies nodig")
+        besluiten.verdagen(aanvraag, door=w["consulent"], tot=aanvraag.beslis_uiterlijk, reden="x")
+    nieuw = aanvraag.beslis_uiterlijk + dt.timedelta(weeks=4)
+    besluiten.verdagen(aanvraag, door=w["consulent"], tot=nieuw, reden="Advies nodig")
     aanvraag.refresh_from_db()
-    assert aanvraag.verdaagd_tot is not None
+    assert aanvraag.status == AanvraagStatus.VERDAAGD and aanvraag.verdaagd_tot == nieuw
+    assert aanvraag.beslis_uiterlijk >= nieuw
+    verdaging = aanvraag.overgangen.last()
+    assert (verdaging.van, verdaging.naar, verdaging.door, verdaging.toelichting) == (
+        "ingediend", "verdaagd", w["consulent"], "Advies nodig",
+    )  # fmt: skip
+    with pytest.raises(ValidationError, match="al verdaagd"):  # once
+        besluiten.verdagen(aanvraag, door=w["consulent"], tot=nieuw + dt.timedelta(weeks=1), reden="Nog later")
+    # an opschorting during the verdaging returns to verdaagd and moves the announced date by the paused days
+    besluiten.opschorten(aanvraag, door=w["consulent"], dag=aanvraag.ontvangen_op + dt.timedelta(days=20), reden="i")
+    besluiten.hervatten(aanvraag, door=w["consulent"], dag=aanvraag.ontvangen_op + dt.timedelta(days=25))
+    assert aanvraag.status == AanvraagStatus.VERDAAGD and aanvraag.beslis_uiterlijk >= nieuw + dt.timedelta(days=5)
+    besluiten.beschikken(aanvraag, door=w["consulent"], besluit="toegekend", motivering="Advies binnen")
+    assert [o.naar for o in aanvraag.overgangen] == ["opgeschort", "ingediend", "verdaagd", "opgeschort", "verdaagd",
+                                                     "toegekend"]  # fmt: skip
+
+
+def test_no_cjg_worker_sees_a_vot_outside_their_scope(client, w):
+    """A VOT for a jeugdige of another team, or without a team, never shows in this team's intake queue; the
+    jeugdconsulent sees both and answers from the aanvraag page (link to the verzoek, JW319) or by toewijzen (JW301)."""
+    from django.urls import reverse
+
+    from jeugdhulp.berichten.ijw import build
+    from jeugdhulp.jeugdigen.models import Jeugdige
+    from jeugdhulp.permissions import policy
+    from tests import factories
+    from tests.berichten import voorbeelden as vb
+    from tests.conftest import login_verified
+
+    ander_team = factories.TeamFactory(gemeente=w["oss"], naam="CJG Oss-Zuid")
+    Jeugdige.objects.filter(pk=w["jeugdige"].pk).update(team=ander_team)
+    assert inbox.ontvang(build(vb.jw315_bericht()), bron="test", aanbieder=w["aanbieder"]).status == Status.VERWERKT
+    h = Hulpvraag.objects.get(kanaal="ijw")
+    assert h.team == ander_team
+    zichtbaar = lambda user: policy.filter_queryset(user, policy.Resource.HULPVRAAG, Hulpvraag.objects.all())  # noqa: E731
+    assert not zichtbaar(w["cjg"]).exists()
+    Hulpvraag.objects.filter(pk=h.pk).update(team=None)  # a jeugdige without team or wijk
+    assert not zichtbaar(w["cjg"]).exists()
+    collega = factories.UserFactory(username="joost", rol="cjg_medewerker", team=ander_team)
+    assert not zichtbaar(collega).exists()  # not the whole gemeente either
+    assert list(zichtbaar(w["consulent"])) == [h]
+    login_verified(client, w["cjg"])
+    assert client.get(reverse("hulpvragen:detail", args=[h.pk])).status_code == 404
+    assert "Verzoek om toewijzing" not in client.get(reverse("hulpvragen:wachtrij")).content.decode()
+    # once in a casus with an aanvraag, the backoffice answers it from the aanvraag page
+    Hulpvraag.objects.filter(pk=h.pk).update(team=ander_team)
+    h.refresh_from_db()
+    casus, _nieuw = hulpvragen.naar_vraagverheldering(h, door=collega, jeugdige=w["jeugdige"])
+    aanvraag = _aanvraag(w, casus)
+    login_verified(client, w["consulent"])
+    pagina = client.get(aanvraag.get_absolute_url()).content.decode()
+    assert reverse("berichten:verzoek", args=[h.verzoek_id]) in pagina and "JW319" in pagina
+    besluiten.beschikken(aanvraag, door=w["consulent"], besluit="toegekend", motivering="Verwijzing huisarts")
+    (jw301,) = besluiten.toewijzen(aanvraag, door=w["consulent"], regie_tijdens_wachten="CJG")
+    h.verzoek.refresh_from_db()
+    assert h.verzoek.status == "toegewezen" and jw301.berichtsoort == "JW301"

@@ -14,7 +14,8 @@ DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class AanvraagForm(UtrechtFormMixin, forms.Form):
-    vorm = forms.ChoiceField(label=_("Vorm"), choices=Vorm.choices, widget=forms.RadioSelect, initial=Vorm.ZIN)
+    # A select, not radio buttons: the shared field template labels one control, and a radio group needs a fieldset.
+    vorm = forms.ChoiceField(label=_("Zorg in natura of pgb"), choices=Vorm.choices, initial=Vorm.ZIN)
     ontvangen_op = forms.DateField(label=_("Datum aanvraag"), widget=DATUM)
     product = forms.ModelChoiceField(Product.objects.order_by("code"), label=_("Product"))
     aanbieder = forms.ModelChoiceField(

@@ -35,6 +35,7 @@ class Vorm(models.TextChoices):
 class AanvraagStatus(models.TextChoices):
     INGEDIEND = "ingediend", _("Ingediend, wacht op besluit")
     OPGESCHORT = "opgeschort", _("Opgeschort: wacht op informatie")
+    VERDAAGD = "verdaagd", _("Verdaagd: het besluit komt later")
     TOEGEKEND = "toegekend", _("Toegekend")
     AFGEWEZEN = "afgewezen", _("Afgewezen")
     INGETROKKEN = "ingetrokken", _("Ingetrokken")
@@ -44,15 +45,22 @@ A = AanvraagStatus
 
 
 class Aanvraag(MetStatus):
+    # Verdaging (Awb 4:14 lid 3) is a step of its own, once: the new date and the reason are on the row and in the
+    # Overgang. An opschorting during a verdaging returns to verdaagd when the information arrives.
     TABEL = Tabel(
         stap(A.INGEDIEND, A.OPGESCHORT, JC, label=_("Opschorten: informatie opvragen")),
         stap(A.OPGESCHORT, A.INGEDIEND, JC, label=_("Informatie ontvangen: termijn loopt weer")),
-        stap(A.INGEDIEND, A.TOEGEKEND, JC, label=_("Toekennen")),
-        stap(A.INGEDIEND, A.AFGEWEZEN, JC, label=_("Afwijzen")),
-        stap(A.INGEDIEND, A.INGETROKKEN, CJG, JC, label=_("Ingetrokken door het gezin")),
-        stap(A.OPGESCHORT, A.INGETROKKEN, CJG, JC, label=_("Ingetrokken door het gezin")),
+        stap(A.INGEDIEND, A.VERDAAGD, JC, label=_("Verdagen: het besluit komt later")),
+        stap(A.VERDAAGD, A.OPGESCHORT, JC, label=_("Opschorten: informatie opvragen")),
+        stap(A.OPGESCHORT, A.VERDAAGD, JC, label=_("Informatie ontvangen: termijn loopt weer")),
+        *(stap(v, A.TOEGEKEND, JC, label=_("Toekennen")) for v in (A.INGEDIEND, A.VERDAAGD)),
+        *(stap(v, A.AFGEWEZEN, JC, label=_("Afwijzen")) for v in (A.INGEDIEND, A.VERDAAGD)),
+        *(
+            stap(v, A.INGETROKKEN, CJG, JC, label=_("Ingetrokken door het gezin"))
+            for v in (A.INGEDIEND, A.OPGESCHORT, A.VERDAAGD)
+        ),
     )
-    OPEN = (A.INGEDIEND, A.OPGESCHORT)
+    OPEN = (A.INGEDIEND, A.OPGESCHORT, A.VERDAAGD)
 
     casus = models.ForeignKey(Casus, on_delete=models.PROTECT, related_name="aanvragen", verbose_name=_("casus"))
     jeugdige = models.ForeignKey(Jeugdige, on_delete=models.PROTECT, related_name="aanvragen")
@@ -148,6 +156,12 @@ class Beschikking(models.Model):
         return f"Beschikking {self.beschikkingnummer}"
 
 
+def euro(cent: int) -> str:
+    """Eurocent as Dutch money text: 453956 → '€ 4.539,56'."""
+    tekst = f"{cent / 100:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+    return f"€ {tekst}"
+
+
 class Tariefsoort(models.TextChoices):
     PROFESSIONEEL = "professioneel", _("Professionele hulpverlener")
     INFORMEEL = "informeel", _("Iemand uit het sociale netwerk")
@@ -173,6 +187,14 @@ class PgbBeoordeling(models.Model):
 
     def __str__(self) -> str:
         return f"Pgb-beoordeling aanvraag {self.aanvraag_id}"
+
+    @property
+    def uurtarief_euro(self) -> str:
+        return euro(self.uurtarief)
+
+    @property
+    def budget_euro(self) -> str:
+        return euro(self.budget)
 
     @property
     def voldoet(self) -> bool:

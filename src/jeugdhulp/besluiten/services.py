@@ -91,7 +91,7 @@ def hervatten(aanvraag: Aanvraag, *, door, dag: dt.date) -> None:
     else:
         uiterlijk = termijnen.beslis_uiterlijk(aanvraag.ontvangen_op, totaal)
     aanvraag.naar(
-        AanvraagStatus.INGEDIEND,
+        AanvraagStatus.VERDAAGD if aanvraag.verdaagd_tot else AanvraagStatus.INGEDIEND,
         door=door,
         toelichting=_("%(n)s dagen opgeschort") % {"n": dagen},
         opgeschorte_dagen=totaal,
@@ -100,19 +100,30 @@ def hervatten(aanvraag: Aanvraag, *, door, dag: dt.date) -> None:
     )
 
 
-def verdagen(aanvraag: Aanvraag, *, tot: dt.date, reden: str, vandaag: dt.date | None = None) -> None:
-    """Awb 4:14 lid 3: announced before the term ends, with a new reasonable date. Recorded on the row."""
+def verdagen(aanvraag: Aanvraag, *, door, tot: dt.date, reden: str, vandaag: dt.date | None = None) -> None:
+    """Awb 4:14 lid 3: announced before the term ends, with a new reasonable date. A recorded step (once), with the
+    new date and the reason on the row."""
     vandaag = vandaag or timezone.localdate()
     if not aanvraag.is_open:
         raise ValidationError(_("Over deze aanvraag is al beslist."))
+    if aanvraag.status == AanvraagStatus.VERDAAGD or aanvraag.verdaagd_tot:
+        raise ValidationError(_("Deze aanvraag is al verdaagd."))
+    if aanvraag.status == AanvraagStatus.OPGESCHORT:
+        raise ValidationError(_("De termijn staat stil (opgeschort). Verdagen kan als de informatie binnen is."))
     if vandaag > aanvraag.beslis_uiterlijk:
         raise ValidationError(_("De beslistermijn is al verstreken; verdagen kan alleen vóór het einde."))
     if tot <= aanvraag.beslis_uiterlijk:
         raise ValidationError(_("De nieuwe datum moet na de huidige uiterste datum liggen."))
     if not reden.strip():
         raise ValidationError(_("Schrijf op waarom het besluit later komt."))
-    aanvraag.verdaagd_tot, aanvraag.reden_verdaging, aanvraag.beslis_uiterlijk = tot, reden, termijnen.atw(tot)
-    aanvraag.bewaar("verdaagd_tot", "reden_verdaging", "beslis_uiterlijk")
+    aanvraag.naar(
+        AanvraagStatus.VERDAAGD,
+        door=door,
+        toelichting=reden,
+        verdaagd_tot=tot,
+        reden_verdaging=reden,
+        beslis_uiterlijk=termijnen.atw(tot),
+    )
 
 
 # ---- PGB
@@ -310,10 +321,12 @@ def evalueren(toewijzing: Toewijzing, casus: Casus, *, door, **velden) -> Evalua
             toewijzing.save(update_fields=["einddatum", "reden_wijziging", "toewijzingsdatum", "toewijzingstijd"])
             outbox.maak_jw301(toewijzing.gemeente, toewijzing.jeugdige, toewijzing.aanbieder, vandaag=nu.date())
     elif (
-        evaluatie.uitkomst in (Evaluatie.Uitkomst.MEER, Evaluatie.Uitkomst.ANDERS)
+        evaluatie.uitkomst in (Evaluatie.Uitkomst.MEER, Evaluatie.Uitkomst.MINDER, Evaluatie.Uitkomst.ANDERS)
         and casus.status == CasusStatus.UITVOERING
     ):
-        casus.naar(CasusStatus.PLAN, door=door, toelichting=_("Evaluatie: andere of meer hulp nodig"))
+        # More, less or other help changes the beschikking (herziening): back to the plan for a new aanvraag,
+        # whose toewijzing replaces this one with a new JW301.
+        casus.naar(CasusStatus.PLAN, door=door, toelichting=_("Evaluatie: meer, minder of andere hulp nodig"))
     voortgang(casus)
     return evaluatie
 

@@ -73,6 +73,15 @@ class EvaluatieToevoegen(StapView):
 
 
 # ---- backoffice
+def _verzoeken(user, casus):
+    """The referral's VOT(s) behind this casus, for who may answer them (JW301 via toewijzen, or JW319)."""
+    from jeugdhulp.berichten.models import Verzoek
+
+    return policy.filter_queryset(
+        user, policy.Resource.BERICHT, Verzoek.objects.filter(hulpvraag__casus=casus), policy.Actie.WIJZIGEN
+    ).select_related("aanbieder")
+
+
 class AanvraagLijst(PolicyMixin, ListView):
     resource = policy.Resource.BESLUIT
     model = Aanvraag
@@ -126,6 +135,7 @@ class AanvraagDetail(PolicyMixin, DetailView):
             pgb_form=PgbForm(auto_id="pgb_%s", instance=getattr(a, "pgb", None)),
             bezwaar_form=BezwaarForm(auto_id="bezwaar_%s", initial={"ontvangen_op": vandaag}),
             is_pgb=a.vorm == Vorm.PGB,
+            verzoeken=_verzoeken(user, a.casus),
             kan_toewijzen=a.vorm == Vorm.ZIN and a.status == AanvraagStatus.TOEGEKEND and not a.toewijzingen.exists(),
         )
         return context
@@ -157,7 +167,7 @@ class Verdagen(AanvraagStap):
     gelukt = _("De verdaging is vastgelegd. Laat het gezin dit schriftelijk weten.")
 
     def uitvoeren(self, obj, data):
-        services.verdagen(obj, **data)
+        services.verdagen(obj, door=self.request.user, **data)
 
 
 class PgbBeoordelen(AanvraagStap):

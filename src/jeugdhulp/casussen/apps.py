@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class CasussenConfig(AppConfig):
     name = "jeugdhulp.casussen"
     verbose_name = _("Casussen")
+
+    def ready(self) -> None:
+        from jeugdhulp.casussen import signals  # noqa: F401 — connects the toekomstplan receiver

@@ -11,9 +11,12 @@ from jeugdhulp.casussen.models import (
     Gesprek,
     KortVerslag,
     Leefgebied,
+    Na18,
     RedenAfsluiting,
     Regievorm,
+    ToekomstLeefgebied,
     Veiligheidssignaal,
+    Woonvorm,
 )
 from jeugdhulp.web.forms import UtrechtFormMixin
 
@@ -100,3 +103,36 @@ class AfsluitenForm(UtrechtFormMixin, forms.Form):
 
 class WaakvlamForm(UtrechtFormMixin, forms.Form):
     verslag = forms.CharField(label=_("Hoe gaat het?"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class WoonvormForm(UtrechtFormMixin, forms.Form):
+    woonvorm = forms.ChoiceField(
+        label=_("Waar woont de jongere nu"),
+        choices=Woonvorm.choices,
+        help_text=_("Bij pleegzorg of een gezinshuis loopt de hulp standaard door tot 21 jaar."),
+    )
+
+
+class ToekomstdoelForm(UtrechtFormMixin, forms.Form):
+    leefgebied = forms.ChoiceField(label=_("Leefgebied toekomstplan"), choices=ToekomstLeefgebied.choices)
+    eigen_doel = forms.CharField(
+        label=_("Doel van de jongere, in eigen woorden"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+    netwerk_doet = forms.CharField(
+        label=_("Wat doet het netwerk (wie)"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    formeel_doet = forms.CharField(
+        label=_("Wat doet formele hulp (wie)"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+
+class OvergangscheckForm(UtrechtFormMixin, forms.Form):
+    na_18 = forms.MultipleChoiceField(
+        label=_("Wat loopt door na 18"), choices=Na18.choices, widget=forms.CheckboxSelectMultiple
+    )
+    toelichting = forms.CharField(
+        label=_("Toelichting overgang naar 18+"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text=_("Bij verlengde jeugdhulp: waarom is die nodig?"),
+    )

@@ -323,3 +323,95 @@ class Werkinstructie(models.Model):
 
     def __str__(self) -> str:
         return self.titel
+
+
+class Woonvorm(models.TextChoices):
+    THUIS = "thuis", _("Thuis of zelfstandig")
+    PLEEGZORG = "pleegzorg", _("Pleegzorg")
+    GEZINSHUIS = "gezinshuis", _("Gezinshuis")
+    ANDERS = "anders", _("Andere vorm van verblijf")
+
+
+class Na18(models.TextChoices):
+    WMO = "wmo", _("Wmo (gemeente, vanaf 18)")
+    ZVW = "zvw", _("Zorgverzekeringswet (bijv. ggz)")
+    WLZ = "wlz", _("Wet langdurige zorg")
+    VERLENGD = "verlengd", _("Verlengde jeugdhulp (tot uiterlijk 23)")
+    GEEN = "geen", _("Geen hulp meer nodig")
+
+
+class ToekomstLeefgebied(models.TextChoices):
+    ONDERWIJS = "onderwijs", _("Onderwijs")
+    WERK_INKOMEN = "werk_inkomen", _("Werk en inkomen")
+    ZORG = "zorg", _("Zorg")
+    WONEN = "wonen", _("Wonen en huisvesting")
+    VEILIGHEID = "veiligheid", _("Veiligheid")
+    NETWERK = "netwerk", _("Netwerk")
+
+
+class Toekomstplan(MetStatus):
+    """18-/18+: the youth's plan for life after 18, with every age trigger stored on the row (from geboortedatum).
+
+    One per jeugdige (it spans casussen); ``casus`` is the casus it is worked on now and gives the team scope.
+    """
+
+    class Status(models.TextChoices):
+        CONCEPT = "concept", _("Nog niet vastgesteld")
+        VASTGESTELD = "vastgesteld", _("Vastgesteld met de jongere")
+
+    TABEL = Tabel(
+        stap(Status.CONCEPT, Status.VASTGESTELD, CJG, label=_("Toekomstplan vaststellen")),
+        stap(Status.VASTGESTELD, Status.CONCEPT, CJG, label=_("Toekomstplan bijstellen")),
+    )
+
+    jeugdige = models.OneToOneField(Jeugdige, on_delete=models.CASCADE, related_name="toekomstplan")
+    casus = models.ForeignKey(Casus, on_delete=models.CASCADE, related_name="toekomstplannen")
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT)
+    woonvorm = models.CharField(_("woont nu"), max_length=20, choices=Woonvorm.choices, default=Woonvorm.THUIS)
+    plan_uiterlijk = models.DateField(_("toekomstplan klaar uiterlijk (16 jaar)"))
+    overgangscheck_op = models.DateField(_("overgangscheck (17½ jaar)"))
+    achttien_op = models.DateField(_("18 jaar"))
+    verblijf_tot = models.DateField(_("einde pleegzorg of gezinshuis (21 jaar)"), null=True, blank=True)
+    verlengd_uiterlijk = models.DateField(_("einde verlengde jeugdhulp (23 jaar)"))
+    vastgesteld_op = models.DateField(_("vastgesteld op"), null=True, blank=True)
+    overgangscheck_gedaan_op = models.DateField(_("overgangscheck gedaan op"), null=True, blank=True)
+    na_18 = models.JSONField(_("wat loopt door na 18"), default=list, blank=True)
+    toelichting_na_18 = models.TextField(_("toelichting na 18"), blank=True)
+
+    class Meta:
+        verbose_name = _("toekomstplan")
+        verbose_name_plural = _("toekomstplannen")
+        indexes = [
+            models.Index(fields=["plan_uiterlijk"]),
+            models.Index(fields=["overgangscheck_op"]),
+            models.Index(fields=["achttien_op"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"Toekomstplan {self.jeugdige}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("casussen:detail", args=[self.casus_id]) + "#h-toekomst"
+
+    def na_18_tekst(self) -> list[str]:
+        labels = dict(Na18.choices)
+        return [str(labels.get(k, k)) for k in self.na_18]
+
+
+class Toekomstdoel(models.Model):
+    """Per leefgebied: the youth's own goal, and who does what: the network and the formal support."""
+
+    plan = models.ForeignKey(Toekomstplan, on_delete=models.CASCADE, related_name="doelen")
+    leefgebied = models.CharField(_("leefgebied"), max_length=20, choices=ToekomstLeefgebied.choices)
+    eigen_doel = models.TextField(_("mijn doel (in eigen woorden)"))
+    netwerk_doet = models.TextField(_("wat doet mijn netwerk"), blank=True)
+    formeel_doet = models.TextField(_("wat doet formele hulp (wie)"), blank=True)
+
+    class Meta:
+        verbose_name = _("toekomstdoel")
+        verbose_name_plural = _("toekomstdoelen")
+        ordering = ["plan", "leefgebied"]
+        constraints = [models.UniqueConstraint(fields=["plan", "leefgebied"], name="toekomstdoel_per_leefgebied")]
+
+    def __str__(self) -> str:
+        return self.get_leefgebied_display()

@@ -148,3 +148,100 @@ def stagnerend(casussen, vandaag: dt.date | None = None):
     vandaag = vandaag or timezone.localdate()
     grens = vandaag - dt.timedelta(weeks=stagnatie_weken())
     return casussen.filter(status__in=Casus.OPEN, laatste_voortgang__lte=grens).exclude(regievorm="procesregie")
+
+
+# ---- toekomstplan (18-/18+)
+def _mijlpalen(jeugdige, woonvorm: str):
+    from jeugdhulp.casussen import toekomst
+    from jeugdhulp.casussen.models import Woonvorm
+
+    return toekomst.mijlpalen(
+        jeugdige.geboortedatum, pleegzorg_of_gezinshuis=woonvorm in (Woonvorm.PLEEGZORG, Woonvorm.GEZINSHUIS)
+    )
+
+
+def toekomstplan_voor(casus: Casus):
+    """The jeugdige's toekomstplan with its age triggers stored on the row; follows the jeugdige to a newer casus."""
+    from dataclasses import asdict
+
+    from jeugdhulp.casussen.models import Toekomstplan, Woonvorm
+
+    plan = Toekomstplan.objects.filter(jeugdige=casus.jeugdige).first()
+    if plan is None:
+        return Toekomstplan.objects.create(
+            jeugdige=casus.jeugdige, casus=casus, **asdict(_mijlpalen(casus.jeugdige, Woonvorm.THUIS))
+        )
+    if plan.casus_id != casus.pk and casus.pk > plan.casus_id:
+        Toekomstplan.objects.filter(pk=plan.pk).update(casus=casus)
+        plan.casus = casus
+    return plan
+
+
+def toekomst_herberekenen(jeugdige) -> None:
+    """A corrected geboortedatum (or woonvorm) moves every stored trigger date."""
+    from dataclasses import asdict
+
+    from jeugdhulp.casussen.models import Toekomstplan
+
+    for plan in Toekomstplan.objects.filter(jeugdige=jeugdige):
+        Toekomstplan.objects.filter(pk=plan.pk).update(**asdict(_mijlpalen(jeugdige, plan.woonvorm)))
+
+
+@transaction.atomic
+def woonvorm_vastleggen(plan, *, woonvorm: str) -> None:
+    from dataclasses import asdict
+
+    plan.woonvorm = woonvorm
+    for veld, waarde in asdict(_mijlpalen(plan.jeugdige, woonvorm)).items():
+        setattr(plan, veld, waarde)
+    plan.bewaar("woonvorm", "verblijf_tot")
+
+
+@transaction.atomic
+def toekomstdoel_vastleggen(plan, *, leefgebied: str, eigen_doel: str, netwerk_doet: str, formeel_doet: str):
+    """One row per leefgebied; writing it again replaces it. The youth's own goal is required."""
+    from jeugdhulp.casussen.models import Toekomstdoel
+
+    if not eigen_doel.strip():
+        raise ValidationError(_("Schrijf het doel van de jongere op, in eigen woorden."))
+    if not (netwerk_doet.strip() or formeel_doet.strip()):
+        raise ValidationError(_("Schrijf op wie wat doet: het netwerk, formele hulp of allebei."))
+    doel, _nieuw = Toekomstdoel.objects.update_or_create(
+        plan=plan,
+        leefgebied=leefgebied,
+        defaults={"eigen_doel": eigen_doel, "netwerk_doet": netwerk_doet, "formeel_doet": formeel_doet},
+    )
+    voortgang(plan.casus)
+    return doel
+
+
+@transaction.atomic
+def toekomstplan_vaststellen(plan, *, door, dag: dt.date | None = None) -> None:
+    """Vaststellen with the jongere: every leefgebied of the toekomstplan must have been discussed."""
+    from jeugdhulp.casussen.models import ToekomstLeefgebied, Toekomstplan
+
+    ontbreekt = set(ToekomstLeefgebied.values) - set(plan.doelen.values_list("leefgebied", flat=True))
+    if ontbreekt:
+        namen = ", ".join(str(ToekomstLeefgebied(k).label).lower() for k in ToekomstLeefgebied.values if k in ontbreekt)
+        raise ValidationError(_("Bespreek eerst elk leefgebied. Nog niet gedaan: %(namen)s.") % {"namen": namen})
+    plan.naar(Toekomstplan.Status.VASTGESTELD, door=door, vastgesteld_op=dag or timezone.localdate())
+    voortgang(plan.casus)
+
+
+@transaction.atomic
+def overgangscheck(plan, *, door, na_18: list[str], toelichting: str, dag: dt.date | None = None) -> None:
+    """The 17½ check: what continues after 18. Verlengde jeugdhulp needs a reason (it must be necessary)."""
+    from jeugdhulp.casussen.models import Na18
+
+    dag = dag or timezone.localdate()
+    if not na_18:
+        raise ValidationError(_("Kies wat er na 18 doorloopt, of ‘geen hulp meer nodig’."))
+    if Na18.GEEN in na_18 and len(na_18) > 1:
+        raise ValidationError(_("‘Geen hulp meer nodig’ kan niet samen met een andere keuze."))
+    if Na18.VERLENGD in na_18 and not toelichting.strip():
+        raise ValidationError(_("Schrijf op waarom verlengde jeugdhulp nodig is."))
+    if dag > plan.verlengd_uiterlijk:
+        raise ValidationError(_("Na 23 jaar kan er geen jeugdhulp meer zijn."))
+    plan.na_18, plan.toelichting_na_18, plan.overgangscheck_gedaan_op = list(na_18), toelichting, dag
+    plan.bewaar("na_18", "toelichting_na_18", "overgangscheck_gedaan_op")
+    voortgang(plan.casus)

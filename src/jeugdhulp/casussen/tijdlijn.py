@@ -46,6 +46,25 @@ def gebeurd(casus: Casus) -> list[Moment]:
                     f"De gemeente besliste: {woord}. U kreeg daarover een brief (besluit {b.beschikkingnummer}).",
                 )
             )
+            for bz in b.bezwaren.all():
+                m.append(
+                    Moment(bz.ontvangen_op, "U maakte bezwaar tegen het besluit. De gemeente kijkt er opnieuw naar.")
+                )
+                if bz.beslist_op:
+                    m.append(
+                        Moment(
+                            bz.beslist_op,
+                            f"De gemeente besliste op uw bezwaar: {bz.get_uitkomst_display().lower()}.",
+                        )
+                    )
+        verdaging = a.overgangen.filter(naar="verdaagd").first() if a.verdaagd_tot else None
+        if verdaging is not None:
+            m.append(
+                Moment(
+                    timezone.localdate(verdaging.op),
+                    f"De gemeente heeft meer tijd nodig voor het besluit: {a.reden_verdaging}",
+                )
+            )
         for t in a.toewijzingen.all():
             m.append(Moment(t.toewijzingsdatum, f"{t.aanbieder.naam} kreeg de opdracht om u te helpen."))
             if t.begindatum_zorg:
@@ -69,6 +88,8 @@ def komt(casus: Casus, vandaag: dt.date | None = None) -> list[Moment]:
         b = getattr(a, "beschikking", None)
         if b is not None and b.bezwaar_uiterlijk >= vandaag:
             m.append(Moment(b.bezwaar_uiterlijk, "Tot deze datum kunt u bezwaar maken tegen het besluit."))
+        for bz in b.bezwaren.filter(beslist_op__isnull=True, status__in=["ontvangen", "verdaagd"]) if b else []:
+            m.append(Moment(bz.beslis_uiterlijk, "De gemeente beslist op uw bezwaar.", bz.beslis_uiterlijk < vandaag))
         for t in a.toewijzingen.all():
             if not t.begindatum_zorg:
                 m.append(

@@ -20,4 +20,10 @@ urlpatterns = [
     path("<int:pk>/afsluiten/", views.Afsluiten.as_view(), name="afsluiten"),
     path("<int:pk>/tijdlijn/", views.Tijdlijn.as_view(), name="tijdlijn"),
     path("waakvlam/<int:pk>/", views.WaakvlamVastleggen.as_view(), name="waakvlam"),
+    path("richting-18/", views.Richting18.as_view(), name="richting18"),
+    path("<int:pk>/toekomst/woonvorm/", views.WoonvormVastleggen.as_view(), name="toekomst_woonvorm"),
+    path("<int:pk>/toekomst/doel/", views.ToekomstdoelVastleggen.as_view(), name="toekomst_doel"),
+    path("<int:pk>/toekomst/vaststellen/", views.ToekomstplanVaststellen.as_view(), name="toekomst_vaststellen"),
+    path("<int:pk>/toekomst/bijstellen/", views.ToekomstplanBijstellen.as_view(), name="toekomst_bijstellen"),
+    path("<int:pk>/toekomst/overgangscheck/", views.OvergangscheckVastleggen.as_view(), name="overgangscheck"),
 ]

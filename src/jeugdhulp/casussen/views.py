@@ -23,13 +23,23 @@ from jeugdhulp.casussen.forms import (
     DeelnemerForm,
     GesprekForm,
     LeefgebiedForm,
+    OvergangscheckForm,
     PlanForm,
     RegieForm,
     SignaalForm,
+    ToekomstdoelForm,
     VerslagForm,
     WaakvlamForm,
+    WoonvormForm,
 )
-from jeugdhulp.casussen.models import Casus, CasusStatus, Waakvlamcontact, Werkinstructie
+from jeugdhulp.casussen.models import (
+    Casus,
+    CasusStatus,
+    ToekomstLeefgebied,
+    Toekomstplan,
+    Waakvlamcontact,
+    Werkinstructie,
+)
 from jeugdhulp.core.pdf import pdf_response
 from jeugdhulp.overgangen.models import Gelijktijdig, OngeldigeOvergang
 from jeugdhulp.overgangen.views import StapView
@@ -126,8 +136,25 @@ class CasusDetail(PolicyMixin, DetailView):
             aanvraag_form=AanvraagForm(auto_id="aanvraag_%s", initial={"ontvangen_op": vandaag}),
             evaluatie_form=EvaluatieForm(auto_id="evaluatie_%s", toewijzingen=toewijzingen, initial={"datum": vandaag}),
             mag_besluiten=policy.mag(user, policy.Resource.BESLUIT, policy.Actie.WIJZIGEN),
+            **self.toekomst_context(casus, leeftijd),
         )
         return context
+
+    def toekomst_context(self, casus, leeftijd: int) -> dict:
+        """18-/18+: shown from 15, when the toekomstplan comes into view; the dates are on the row from the start."""
+        plan = Toekomstplan.objects.filter(jeugdige=casus.jeugdige).first()
+        if plan is None or leeftijd < 15:
+            return {"toekomstplan": None}
+        doelen = {d.leefgebied: d for d in plan.doelen.all()}
+        return {
+            "toekomstplan": plan,
+            "toekomstdoelen": [(k, label, doelen.get(k)) for k, label in ToekomstLeefgebied.choices],
+            "woonvorm_form": WoonvormForm(auto_id="woonvorm_%s", initial={"woonvorm": plan.woonvorm}),
+            "toekomstdoel_form": ToekomstdoelForm(auto_id="toekomst_%s"),
+            "overgangscheck_form": OvergangscheckForm(
+                auto_id="overgang_%s", initial={"na_18": plan.na_18, "toelichting": plan.toelichting_na_18}
+            ),
+        }
 
 
 class CasusStap(StapView):
@@ -276,6 +303,79 @@ class WaakvlamVastleggen(CasusStap):
 
     def uitvoeren(self, obj, data):
         services.waakvlam_vastleggen(obj, verslag=data["verslag"])
+
+
+class ToekomstStap(CasusStap):
+    """Steps on the jeugdige's toekomstplan, reached through the casus (its scope)."""
+
+    def plan(self, casus) -> Toekomstplan:
+        return services.toekomstplan_voor(casus)
+
+    def terug(self, obj) -> str:
+        return obj.get_absolute_url() + "#h-toekomst"
+
+
+class WoonvormVastleggen(ToekomstStap):
+    form_class = WoonvormForm
+    gelukt = _("De woonvorm is vastgelegd. De data zijn opnieuw berekend.")
+    onderwerp = "toekomstplan"
+
+    def uitvoeren(self, obj, data):
+        services.woonvorm_vastleggen(self.plan(obj), **data)
+
+
+class ToekomstdoelVastleggen(ToekomstStap):
+    form_class = ToekomstdoelForm
+    gelukt = _("Het leefgebied is vastgelegd in het toekomstplan.")
+    onderwerp = "toekomstplan"
+
+    def uitvoeren(self, obj, data):
+        services.toekomstdoel_vastleggen(self.plan(obj), **data)
+
+
+class ToekomstplanVaststellen(ToekomstStap):
+    gelukt = _("Het toekomstplan is vastgesteld met de jongere.")
+    onderwerp = "toekomstplan"
+
+    def uitvoeren(self, obj, data):
+        services.toekomstplan_vaststellen(self.plan(obj), door=self.request.user)
+
+
+class ToekomstplanBijstellen(ToekomstStap):
+    gelukt = _("Het toekomstplan kan weer worden bijgewerkt.")
+    onderwerp = "toekomstplan"
+
+    def uitvoeren(self, obj, data):
+        self.plan(obj).naar(Toekomstplan.Status.CONCEPT, door=self.request.user)
+
+
+class OvergangscheckVastleggen(ToekomstStap):
+    form_class = OvergangscheckForm
+    gelukt = _("De overgangscheck is vastgelegd.")
+    onderwerp = "toekomstplan"
+
+    def uitvoeren(self, obj, data):
+        services.overgangscheck(self.plan(obj), door=self.request.user, **data)
+
+
+class Richting18(PolicyMixin, TemplateView):
+    """For the team: youths approaching each 18-/18+ trigger, from the dates stored on the toekomstplan rows."""
+
+    resource = policy.Resource.CASUS
+    template_name = "casussen/richting18.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        try:
+            maanden = min(max(int(self.request.GET.get("maanden", werkvoorraad.HORIZON_MAANDEN)), 1), 24)
+        except ValueError:
+            maanden = werkvoorraad.HORIZON_MAANDEN
+        triggers = werkvoorraad.richting_18(self.request.user, maanden=maanden)
+        jeugdigen = {r.plan.jeugdige_id: r.plan.jeugdige for t in triggers for r in t.rijen}
+        if jeugdigen:
+            log.schrijf_lijst(self.request, jeugdigen.values(), onderwerp="lijst 18-/18+")
+        context.update(triggers=triggers, maanden=maanden, vandaag=timezone.localdate())
+        return context
 
 
 class VerslagPdf(PolicyMixin, DetailView):

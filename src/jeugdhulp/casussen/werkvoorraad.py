@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from jeugdhulp.casussen.models import Actie, Casus, Samenwerkingsplan, Waakvlamcontact
 from jeugdhulp.permissions import policy
@@ -62,6 +63,7 @@ def rijen(user, *, alleen_eigen: bool = False, vandaag: dt.date | None = None) -
         "casus__jeugdige"
     ):
         add(w.gepland_op, "Waakvlam", w.get_soort_display(), w.casus.get_absolute_url(), w.casus.jeugdige)
+    toekomst_rijen(user, casussen, vandaag, add)
     aanvragen = policy.filter_queryset(user, policy.Resource.BESLUIT, Aanvraag.objects.filter(status__in=Aanvraag.OPEN))
     if alleen_eigen:
         aanvragen = aanvragen.filter(casus__in=casussen)
@@ -75,3 +77,101 @@ def rijen(user, *, alleen_eigen: bool = False, vandaag: dt.date | None = None) -
         for b in bezwaren:
             add(b.beslis_uiterlijk, "Beslissen op bezwaar", str(b.beschikking), b.get_absolute_url(), b.jeugdige)
     return sorted(uit, key=lambda r: (r.datum, r.soort))
+
+
+# ---- 18-/18+: youths approaching each age trigger, for the team
+@dataclass(frozen=True)
+class TriggerRij:
+    datum: dt.date
+    plan: object
+    te_laat: bool
+
+
+@dataclass(frozen=True)
+class Trigger:
+    sleutel: str
+    titel: str
+    uitleg: str
+    rijen: list[TriggerRij]
+
+
+HORIZON_MAANDEN = 6
+
+
+def richting_18(user, *, vandaag: dt.date | None = None, maanden: int = HORIZON_MAANDEN) -> list[Trigger]:
+    """Per trigger the youths of the user's open casussen (and waakvlam) whose stored date falls within the horizon.
+    What is still to do (plan at 16, check at 17½) stays on the list after its date, marked late and shown first,
+    until the youth turns 18; after that the 21 and 23 triggers apply."""
+    from jeugdhulp.casussen.models import CasusStatus, Na18, Toekomstplan
+
+    vandaag = vandaag or timezone.localdate()
+    tot = vandaag + dt.timedelta(days=round(maanden * 30.44))
+    casussen = policy.filter_queryset(
+        user, policy.Resource.CASUS, Casus.objects.filter(status__in=[*Casus.OPEN, CasusStatus.WAAKVLAM])
+    )
+    plannen = Toekomstplan.objects.filter(casus__in=casussen).select_related("jeugdige", "casus__medewerker")
+
+    def rijen(qs, veld: str, *, filter_=None) -> list[TriggerRij]:
+        uit = []
+        for p in qs.order_by(veld, "pk"):
+            if filter_ is None or filter_(p):
+                datum = getattr(p, veld)
+                uit.append(TriggerRij(datum, p, datum < vandaag))
+        return uit
+
+    concept = Toekomstplan.Status.CONCEPT
+    return [
+        Trigger(
+            "plan",
+            _("16 jaar: toekomstplan maken"),
+            _("Maak met de jongere een plan voor na 18, per leefgebied."),
+            rijen(plannen.filter(status=concept, plan_uiterlijk__lte=tot, achttien_op__gt=vandaag), "plan_uiterlijk"),
+        ),
+        Trigger(
+            "check",
+            _("17½ jaar: overgangscheck"),
+            _("Wat loopt door na 18: Wmo, Zvw, Wlz of verlengde jeugdhulp?"),
+            rijen(
+                plannen.filter(
+                    overgangscheck_gedaan_op__isnull=True, overgangscheck_op__lte=tot, achttien_op__gt=vandaag
+                ),
+                "overgangscheck_op",
+            ),
+        ),
+        Trigger(
+            "achttien",
+            _("18 jaar: jeugdhulp stopt, tenzij verlengd"),
+            _("Zorg dat wat na 18 nodig is op tijd geregeld is."),
+            rijen(plannen.filter(achttien_op__gte=vandaag, achttien_op__lte=tot), "achttien_op"),
+        ),
+        Trigger(
+            "verblijf",
+            _("21 jaar: einde pleegzorg of gezinshuis"),
+            _("Pleegzorg en gezinshuis lopen standaard door tot 21."),
+            rijen(plannen.filter(verblijf_tot__gte=vandaag, verblijf_tot__lte=tot), "verblijf_tot"),
+        ),
+        Trigger(
+            "verlengd",
+            _("23 jaar: harde einde verlengde jeugdhulp"),
+            _("Na 23 kan er geen jeugdhulp meer zijn."),
+            rijen(
+                plannen.filter(verlengd_uiterlijk__gte=vandaag, verlengd_uiterlijk__lte=tot),
+                "verlengd_uiterlijk",
+                filter_=lambda p: Na18.VERLENGD in p.na_18,
+            ),
+        ),
+    ]
+
+
+def toekomst_rijen(user, casussen, vandaag: dt.date, add) -> None:
+    """The werkvoorraad's 18-/18+ deadlines: the plan at 16 and the check at 17½, when due within 3 months."""
+    from jeugdhulp.casussen.models import Toekomstplan
+
+    grens = vandaag + dt.timedelta(days=91)
+    plannen = Toekomstplan.objects.filter(casus__in=casussen.filter(status__in=Casus.OPEN)).select_related("jeugdige")
+    for p in plannen.filter(status=Toekomstplan.Status.CONCEPT, plan_uiterlijk__lte=grens, achttien_op__gt=vandaag):
+        add(p.plan_uiterlijk, _("Toekomstplan (16)"), "", p.get_absolute_url(), p.jeugdige)
+    for p in plannen.filter(
+        overgangscheck_gedaan_op__isnull=True, overgangscheck_op__lte=grens, achttien_op__gt=vandaag
+    ):
+        add(p.overgangscheck_op, _("Overgangscheck (17½)"), "", p.get_absolute_url(), p.jeugdige)

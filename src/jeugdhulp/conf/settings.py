@@ -191,5 +191,6 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": ENV["LOG_LEVEL"]},
-    "loggers": {"axes": {"level": "WARNING"}},
+    # WeasyPrint and fontTools (font subsetting) log every PDF at INFO: noise, not events.
+    "loggers": {"axes": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }

@@ -22,6 +22,7 @@ from jeugdhulp.accounts.totp import DEMO_TOTP_KEY
 from jeugdhulp.demo import gegevens as g
 from jeugdhulp.demo.berichten import bouw_berichten
 from jeugdhulp.demo.models import DemoBouw
+from jeugdhulp.demo.monitor import bouw_monitor
 from jeugdhulp.demo.socialekaart import bouw_sociale_kaart
 from jeugdhulp.demo.toegang import bouw_toegang
 from jeugdhulp.jeugdigen.models import Contact, Jeugdige, Relatie
@@ -396,6 +397,7 @@ class Bouwer:
             self.aantallen.update(bouw_berichten(self))
             self.aantallen.update(bouw_sociale_kaart(self))
             self.aantallen.update(bouw_toegang(self))
+            self.aantallen.update(bouw_monitor(self))
             self.aantallen["aanbieders"] = len(self.aanbieders)
             self.aantallen["gemeenten"] = len(self.gemeenten)
             return DemoBouw.objects.create(

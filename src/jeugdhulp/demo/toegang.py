@@ -10,15 +10,20 @@ import datetime as dt
 import random
 from decimal import Decimal
 
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
+from jeugdhulp.accounts.models import User
 from jeugdhulp.besluiten import termijnen
 from jeugdhulp.besluiten.models import AangevraagdProduct, Aanvraag, Beschikking, Bezwaar, PgbBeoordeling
 from jeugdhulp.besluiten.services import BEZWAARCLAUSULE
+from jeugdhulp.casussen import toekomst
 from jeugdhulp.casussen.models import (
     Casus,
     KortVerslag,
     Samenwerkingsplan,
+    ToekomstLeefgebied,
+    Toekomstplan,
     Veiligheidssignaal,
     Waakvlamcontact,
     Werkinstructie,
@@ -26,6 +31,7 @@ from jeugdhulp.casussen.models import (
 from jeugdhulp.hulpvragen.models import Hulpvraag
 from jeugdhulp.hulpvragen.services import registreer
 from jeugdhulp.jeugdigen.models import Jeugdige
+from jeugdhulp.overgangen.models import Overgang
 
 WERKINSTRUCTIES = [
     (
@@ -58,7 +64,63 @@ WERKINSTRUCTIES = [
         "Motiveer in gewone taal. Het beschikkingnummer en de bezwaarclausule komen er vanzelf bij.",
     ),
     ("afsluiten", "Afsluiten", "Spreek een waakvlam af als het gezin dat wil: leun- en steuncontacten, soms jaren."),
+    (
+        "toekomst",
+        "Toekomstplan 18-/18+",
+        "Begin op 16. Laat de jongere zelf de doelen kiezen, per leefgebied. Kijk op 17½ wat na 18 doorloopt: "
+        "Wmo, Zvw, Wlz of verlengde jeugdhulp. Pleegzorg en gezinshuis lopen door tot 21.",
+    ),
 ]
+
+# The path each casus status went along, as (van, naar) steps of the transition table.
+CASUS_PAD = {
+    "vraagverheldering": [],
+    "plan": [("vraagverheldering", "plan")],
+    "uitvoering": [("vraagverheldering", "plan"), ("plan", "uitvoering")],
+    "waakvlam": [("vraagverheldering", "plan"), ("plan", "uitvoering"), ("uitvoering", "waakvlam")],
+    "afgesloten": [("vraagverheldering", "plan"), ("plan", "uitvoering"), ("uitvoering", "afgesloten")],
+}
+
+# (key, age window in days, toekomstplan filled in as) — youths the team list "Richting 18" shows
+RICHTING_18 = [
+    ("plan", (15 * 365 + 200, 16 * 365 - 10), "concept"),
+    ("check", (17 * 365 + 60, 17 * 365 + 180), "vastgesteld"),
+    ("achttien", (17 * 365 + 200, 18 * 365 - 5), "check"),
+    ("verblijf", (20 * 365 + 200, 21 * 365 - 5), "gezinshuis"),
+    ("verlengd", (22 * 365 + 200, 23 * 365 - 5), "verlengd"),
+]
+
+TOEKOMSTDOELEN = {
+    ToekomstLeefgebied.ONDERWIJS: ("Mijn mbo-diploma halen", "Tante helpt met plannen", "Mentor school"),
+    ToekomstLeefgebied.WERK_INKOMEN: ("Een bijbaan en later eigen geld", "Oom zoekt mee", "Jongerenloket"),
+    ToekomstLeefgebied.ZORG: ("Zelf mijn afspraken regelen", "", "Huisarts, na 18 ggz via de Zvw"),
+    ToekomstLeefgebied.WONEN: ("Op kamers in Oss", "Ouders helpen verhuizen", "Woningcorporatie, urgentie"),
+    ToekomstLeefgebied.VEILIGHEID: ("Niet meer in de problemen komen", "Vrienden van de sportclub", ""),
+    ToekomstLeefgebied.NETWERK: ("Contact houden met mijn pleegouders", "Pleegouders", "JIM-mentor"),
+}
+
+
+def _geschiedenis(obj, stappen, *, door, begin: dt.date, rol: str, toelichting: dict | None = None) -> int:
+    """Overgang rows for a demo row made directly in its end state: one step a week or so, by a demo worker."""
+    ct = ContentType.objects.get_for_model(obj)
+    rijen = []
+    for i, (van, naar) in enumerate(stappen):
+        op = timezone.make_aware(dt.datetime.combine(begin + dt.timedelta(days=7 * i + 3), dt.time(10 + i % 6, 5)))
+        rijen.append(
+            Overgang(
+                content_type=ct,
+                object_id=obj.pk,
+                van=van,
+                naar=naar,
+                door=door,
+                rol=rol,
+                op=op,
+                toelichting=(toelichting or {}).get(naar, ""),
+            )
+        )
+    Overgang.objects.bulk_create(rijen)
+    return len(rijen)
+
 
 HULPVRAGEN = [
     ("telefoon", "ouder", "Mijn zoon van 9 heeft veel driftbuien. Wij weten niet meer wat we moeten doen."),
@@ -76,7 +138,9 @@ def bouw_toegang(bouwer) -> dict[str, int]:
     for stap, titel, tekst in WERKINSTRUCTIES:
         Werkinstructie.objects.create(stap=stap, titel=titel, tekst=tekst)
     teams = [t for (code, _n), t in sorted(bouwer.teams.items()) if code == oss.cbs_code]
-    casussen = hulpvragen = 0
+    casussen = hulpvragen = overgangen = 0
+    cjg = {u.team_id: u for u in User.objects.filter(rol="cjg_medewerker", team__in=teams).order_by("pk")}
+    consulent = User.objects.filter(rol="jeugdconsulent", gemeente=oss).order_by("pk").first()
     for team in teams:
         jeugdigen = list(Jeugdige.objects.filter(team=team).order_by("bsn")[:14])
         if len(jeugdigen) < 12:
@@ -133,6 +197,14 @@ def bouw_toegang(bouwer) -> dict[str, int]:
                 regisseur="Sanne de Vries" if n % 3 == 0 else "",
             )
             casussen += 1
+            overgangen += _geschiedenis(
+                casus,
+                CASUS_PAD[status],
+                door=cjg.get(team.pk),
+                begin=geopend,
+                rol="cjg_medewerker",
+                toelichting={"plan": "Samenwerkingsplan vastgesteld", "uitvoering": "Hulp toegewezen"},
+            )
             casus.gesprekken.create(
                 datum=geopend + dt.timedelta(days=3),
                 deelnemers="Ouders, jeugdige, CJG",
@@ -206,8 +278,10 @@ def bouw_toegang(bouwer) -> dict[str, int]:
                 vorm=vorm,
                 ontvangen_op=ontvangen,
                 beslis_uiterlijk=termijnen.beslis_uiterlijk(ontvangen),
-                status=("opgeschort" if n == 3 else "ingediend") if open_ else "toegekend",
+                status=({3: "opgeschort", 10: "verdaagd"}.get(n, "ingediend")) if open_ else "toegekend",
                 opgeschort_op=ontvangen + dt.timedelta(days=3) if n == 3 else None,
+                verdaagd_tot=termijnen.beslis_uiterlijk(ontvangen) + dt.timedelta(weeks=4) if n == 10 else None,
+                reden_verdaging="Wij wachten op advies van de GGD-jeugdarts." if n == 10 else "",
                 regie_tijdens_wachten="" if open_ else "CJG-medewerker",
                 overbruggingszorg="" if open_ or n % 2 else "Wekelijks contact met het CJG",
             )
@@ -220,6 +294,17 @@ def bouw_toegang(bouwer) -> dict[str, int]:
                 frequentie=toewijzing.frequentie,
                 ingangsdatum=ontvangen,
                 einddatum=ontvangen + dt.timedelta(days=364),
+            )
+            if n == 10:
+                Aanvraag.objects.filter(pk=aanvraag.pk).update(beslis_uiterlijk=termijnen.atw(aanvraag.verdaagd_tot))
+            pad = {3: [("ingediend", "opgeschort")], 10: [("ingediend", "verdaagd")]}.get(n, [])
+            overgangen += _geschiedenis(
+                aanvraag,
+                pad if open_ else [("ingediend", "toegekend")],
+                door=consulent,
+                begin=ontvangen,
+                rol="jeugdconsulent",
+                toelichting={"opgeschort": "Verslag van school opgevraagd", "verdaagd": aanvraag.reden_verdaging},
             )
             if open_:
                 continue
@@ -259,4 +344,62 @@ def bouw_toegang(bouwer) -> dict[str, int]:
                         beschikking.bezwaar_uiterlijk, datum + dt.timedelta(days=20), commissie=False
                     ),
                 )
-    return {"hulpvragen": hulpvragen, "casussen": casussen}
+    toekomstplannen = _richting_18(bouwer, teams, cjg, rng)
+    return {
+        "hulpvragen": hulpvragen,
+        "casussen": casussen,
+        "overgangen": overgangen,
+        "toekomstplannen": toekomstplannen,
+    }
+
+
+def _richting_18(bouwer, teams, cjg: dict, rng) -> int:
+    """Per team a youth near each 18-/18+ trigger with a casus in uitvoering, the toekomstplan filled in as fits."""
+    peil = bouwer.peildatum
+    gevuld = 0
+    for team in teams:
+        for sleutel, (van, tot), vorm in RICHTING_18:
+            jeugdige = (
+                Jeugdige.objects.filter(
+                    team=team,
+                    geboortedatum__gt=peil - dt.timedelta(days=tot),
+                    geboortedatum__lte=peil - dt.timedelta(days=van),
+                    casussen__isnull=True,
+                )
+                .order_by("bsn")
+                .first()
+            )
+            if jeugdige is None:
+                continue
+            geopend = peil - dt.timedelta(days=rng.randrange(60, 200))
+            casus = Casus.objects.create(
+                jeugdige=jeugdige,
+                gemeente=team.gemeente,
+                team=team,
+                medewerker=cjg.get(team.pk),
+                status="uitvoering" if sleutel != "plan" else "plan",
+                geopend_op=geopend,
+                laatste_voortgang=peil - dt.timedelta(days=rng.randrange(1, 20)),
+            )
+            _geschiedenis(casus, CASUS_PAD[casus.status], door=cjg.get(team.pk), begin=geopend, rol="cjg_medewerker")
+            plan = Toekomstplan.objects.get(jeugdige=jeugdige)  # made with the casus, dates stored
+            if vorm == "concept":
+                continue
+            for leefgebied, (doel, netwerk, formeel) in TOEKOMSTDOELEN.items():
+                plan.doelen.create(leefgebied=leefgebied, eigen_doel=doel, netwerk_doet=netwerk, formeel_doet=formeel)
+            velden = {"status": "vastgesteld", "vastgesteld_op": plan.plan_uiterlijk + dt.timedelta(days=30)}
+            if vorm in ("check", "gezinshuis", "verlengd"):
+                velden.update(
+                    overgangscheck_gedaan_op=min(plan.overgangscheck_op + dt.timedelta(days=14), peil),
+                    na_18=["verlengd", "zvw"] if vorm != "check" else ["wmo", "zvw"],
+                    toelichting_na_18="Nog geen eigen woonplek; begeleiding loopt door." if vorm != "check" else "",
+                )
+            if vorm == "gezinshuis":
+                m = toekomst.mijlpalen(jeugdige.geboortedatum, pleegzorg_of_gezinshuis=True)
+                velden.update(woonvorm="gezinshuis", verblijf_tot=m.verblijf_tot)
+            Toekomstplan.objects.filter(pk=plan.pk).update(**velden)
+            _geschiedenis(
+                plan, [("concept", "vastgesteld")], door=cjg.get(team.pk), begin=geopend, rol="cjg_medewerker"
+            )
+            gevuld += 1
+    return gevuld

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -150,3 +151,20 @@ class Overgang(models.Model):
 
     def __str__(self) -> str:
         return f"{self.van} → {self.naar} ({self.op:%Y-%m-%d %H:%M})"
+
+    def _tekst(self, waarde: str) -> str:
+        """The status label as the workflow's model names it (e.g. 'Verdaagd'), for history lists."""
+        model = self.content_type.model_class()
+        try:
+            keuzes = dict(model._meta.get_field("status").flatchoices) if model else {}
+        except FieldDoesNotExist:  # a model without a status field shows the raw value
+            keuzes = {}
+        return str(keuzes.get(waarde, waarde))
+
+    @property
+    def van_tekst(self) -> str:
+        return self._tekst(self.van)
+
+    @property
+    def naar_tekst(self) -> str:
+        return self._tekst(self.naar)

@@ -34,6 +34,9 @@ class Resource(StrEnum):
     # The public CJG site (issue 7): editable pages and events, and the sociale kaart. No personal data.
     PUBLIEKE_INHOUD = "publieke_inhoud"
     SOCIALE_KAART = "sociale_kaart"
+    # The monitor (issue 6): an aanbieder's own waiting-list reports (aggregates, no persons) and the budgets.
+    WACHTLIJSTMELDING = "wachtlijstmelding"
+    BUDGET = "budget"
 
 
 class Actie(StrEnum):
@@ -64,7 +67,8 @@ def _jeugdige_van_aanbieder(user) -> Q:
 
 
 def _hulpvraag_cjg(user) -> Q:
-    return Q(team_id=user.team_id) | Q(team__isnull=True, gemeente_id=user.gemeente_id)
+    # A teamless VOT (JW315) names a jeugdige and a verwijzer: only the backoffice sees it until it has a team.
+    return Q(team_id=user.team_id) | Q(team__isnull=True, gemeente_id=user.gemeente_id, verzoek__isnull=True)
 
 
 RULES: dict[tuple[Resource, Actie], dict[Rol, Scope]] = {
@@ -115,6 +119,16 @@ RULES: dict[tuple[Resource, Actie], dict[Rol, Scope]] = {
     (Resource.PUBLIEKE_INHOUD, Actie.WIJZIGEN): {Rol.REDACTEUR: ALLES},
     (Resource.SOCIALE_KAART, Actie.BEKIJKEN): {Rol.REDACTEUR: ALLES},
     (Resource.SOCIALE_KAART, Actie.WIJZIGEN): {Rol.REDACTEUR: ALLES},
+    # Waiting-list reports: the aanbieder files and sees its own; policy users see all of them (no person in them).
+    (Resource.WACHTLIJSTMELDING, Actie.BEKIJKEN): {
+        Rol.AANBIEDER_MEDEWERKER: lambda user: Q(aanbieder_id=user.aanbieder_id),
+        Rol.BELEIDSMEDEWERKER: ALLES,
+    },
+    (Resource.WACHTLIJSTMELDING, Actie.INDIENEN): {
+        Rol.AANBIEDER_MEDEWERKER: lambda user: Q(aanbieder_id=user.aanbieder_id)
+    },
+    (Resource.BUDGET, Actie.BEKIJKEN): {Rol.BELEIDSMEDEWERKER: ALLES},
+    (Resource.BUDGET, Actie.WIJZIGEN): {Rol.BELEIDSMEDEWERKER: _eigen_gemeente},
 }
 
 # Resources whose rows are about one person: reading them must be written to the access log.

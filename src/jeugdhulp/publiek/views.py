@@ -13,9 +13,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.mail import send_mail
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -101,7 +102,23 @@ def _zoekvraag(form: ZoekForm) -> search.Zoekvraag:
     )
 
 
+ZOEKPAGINA_SECONDEN = 60
+
+
 def zoeken(request):
+    """The search page. Its HTML holds nothing personal, so a rendered page is kept a minute per URL and language
+    (until the kaart changes): popular questions then cost one cache read."""
+    sleutel = search.cache_sleutel("zoekpagina", get_language(), request.get_full_path())
+    html = cache.get(sleutel)
+    if html is not None:
+        return HttpResponse(html)
+    antwoord = _zoekpagina(request)
+    if antwoord.status_code == 200:
+        cache.set(sleutel, antwoord.content, ZOEKPAGINA_SECONDEN)
+    return antwoord
+
+
+def _zoekpagina(request):
     form = ZoekForm(request.GET or None, gemeente=_gemeente())
     vraag = _zoekvraag(form)
     gezocht = any(request.GET.get(k) for k in ("q", "leeftijd", "onderwerp", "kern", "zonder_verwijzing"))
@@ -127,8 +144,9 @@ def dienst(request, pk: uuid.UUID):
 
 
 VRAGEN = ("wie", "leeftijd", "onderwerp", "kern")
-LEEFTIJDEN = {"0-4": (2, _("0 tot 4 jaar")), "4-12": (8, _("4 tot 12 jaar")), "12-18": (15, _("12 tot 18 jaar")),
-              "18-23": (20, _("18 tot 23 jaar"))}  # fmt: skip
+# Lazy: module level is evaluated once, before any request has chosen its language.
+LEEFTIJDEN = {"0-4": (2, gettext_lazy("0 tot 4 jaar")), "4-12": (8, gettext_lazy("4 tot 12 jaar")),
+              "12-18": (15, gettext_lazy("12 tot 18 jaar")), "18-23": (20, gettext_lazy("18 tot 23 jaar"))}  # fmt: skip
 
 
 def vraagwijzer(request):

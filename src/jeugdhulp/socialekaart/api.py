@@ -15,7 +15,7 @@ from django.http import Http404
 from django.utils.dateparse import parse_datetime
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view, inline_serializer
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import AllowAny
@@ -382,10 +382,47 @@ class HsdsRoot(HsdsView):
         )
 
 
-class ServiceList(HsdsView):
-    toegestaan = HsdsView.toegestaan | {"taxonomy_term_id", "taxonomy_id", "organization_id", "modified_after"}
+# No docstrings on the two bases below: drf-spectacular would publish them as the endpoints' descriptions.
+class HsdsLijst(HsdsView):
+    # A paginated HSDS list: the subclass gives the rows (basis) and may narrow them by free text (zoek).
+    serializer_class: type[serializers.Serializer]
+    zoekvelden: tuple[str, ...] = ("naam",)
 
-    @extend_schema(
+    def basis(self, params):
+        raise NotImplementedError
+
+    def zoek(self, qs, tekst: str):
+        q = Q()
+        for veld in self.zoekvelden:
+            q |= Q(**{f"{veld}__icontains": tekst.strip()})
+        return qs.filter(q)
+
+    def get(self, request):
+        params = self.parameters(request)
+        qs = self.basis(params)
+        tekst = params.get("search", "")[:200]
+        if tekst.strip():
+            qs = self.zoek(qs, tekst)
+        return self.pagineer(request, qs, self.serializer_class)
+
+
+class HsdsDetail(HsdsView):
+    # One HSDS object by its UUID; an unknown or malformed id is a 404 in JSON.
+    serializer_class: type[serializers.Serializer]
+
+    def basis(self):
+        raise NotImplementedError
+
+    def get(self, request, id: str):
+        self.parameters(request)
+        obj = self.basis().filter(pk=_uuid(id, "id", niet_gevonden=True)).first()
+        if obj is None:
+            raise Http404
+        return Response(self.serializer_class(obj).data)
+
+
+@extend_schema_view(
+    get=extend_schema(
         operation_id="hsds_services_list",
         tags=["HSDS"],
         parameters=[
@@ -399,8 +436,12 @@ class ServiceList(HsdsView):
         ],
         responses={200: _pagina_serializer("HsdsServicePage", HsdsServiceListSerializer), 400: FOUT},
     )
-    def get(self, request):
-        params = self.parameters(request)
+)
+class ServiceList(HsdsLijst):
+    toegestaan = HsdsView.toegestaan | {"taxonomy_term_id", "taxonomy_id", "organization_id", "modified_after"}
+    serializer_class = HsdsServiceListSerializer
+
+    def basis(self, params):
         qs = Dienst.objects.actief()
         if "taxonomy_term_id" in params:
             qs = qs.filter(termen__id=_uuid(params["taxonomy_term_id"], "taxonomy_term_id"))
@@ -413,102 +454,100 @@ class ServiceList(HsdsView):
             if moment is None:
                 raise ValidationError({"detail": "'modified_after' must be an ISO 8601 date-time."})
             qs = qs.filter(gewijzigd__gte=moment)
-        tekst = params.get("search", "")[:200]
-        qs = search.zoek(qs, search.Zoekvraag(tekst=tekst)).diensten if tekst.strip() else qs.order_by("naam", "id")
-        return self.pagineer(request, qs, HsdsServiceListSerializer)
+        return qs.order_by("naam", "id")
+
+    def zoek(self, qs, tekst: str):
+        return search.zoek(qs, search.Zoekvraag(tekst=tekst)).diensten  # stemmed and ranked
 
 
-class ServiceDetail(HsdsView):
-    @extend_schema(
+@extend_schema_view(
+    get=extend_schema(
         operation_id="hsds_services_retrieve", tags=["HSDS"], responses={200: HsdsServiceSerializer, 404: FOUT}
     )
-    def get(self, request, id: str):
-        self.parameters(request)
-        dienst = diensten_volledig().filter(pk=_uuid(id, "id", niet_gevonden=True)).first()
-        if dienst is None:
-            raise Http404
-        return Response(HsdsServiceSerializer(dienst).data)
+)
+class ServiceDetail(HsdsDetail):
+    serializer_class = HsdsServiceSerializer
+
+    def basis(self):
+        return diensten_volledig()
 
 
-class OrganizationList(HsdsView):
-    @extend_schema(
+@extend_schema_view(
+    get=extend_schema(
         operation_id="hsds_organizations_list",
         tags=["HSDS"],
         parameters=PAGINA_PARAMS,
         responses={200: _pagina_serializer("HsdsOrganizationPage", HsdsOrganizationListSerializer), 400: FOUT},
     )
-    def get(self, request):
-        params = self.parameters(request)
-        qs = Organisatie.objects.order_by("naam", "id")
-        tekst = params.get("search", "").strip()[:200]
-        if tekst:
-            qs = qs.filter(Q(naam__icontains=tekst) | Q(alternatieve_naam__icontains=tekst))
-        return self.pagineer(request, qs, HsdsOrganizationListSerializer)
+)
+class OrganizationList(HsdsLijst):
+    serializer_class = HsdsOrganizationListSerializer
+    zoekvelden = ("naam", "alternatieve_naam")
+
+    def basis(self, params):
+        return Organisatie.objects.order_by("naam", "id")
 
 
-class OrganizationDetail(HsdsView):
-    @extend_schema(
+@extend_schema_view(
+    get=extend_schema(
         operation_id="hsds_organizations_retrieve",
         tags=["HSDS"],
         responses={200: HsdsOrganizationSerializer, 404: FOUT},
     )
-    def get(self, request, id: str):
-        self.parameters(request)
-        qs = Organisatie.objects.prefetch_related(
+)
+class OrganizationDetail(HsdsDetail):
+    serializer_class = HsdsOrganizationSerializer
+
+    def basis(self):
+        return Organisatie.objects.prefetch_related(
             "telefoonnummers",
             "contactpersonen__telefoonnummers",
             "locaties__openingstijden",
             "locaties__telefoonnummers",
         )
-        organisatie = qs.filter(pk=_uuid(id, "id", niet_gevonden=True)).first()
-        if organisatie is None:
-            raise Http404
-        return Response(HsdsOrganizationSerializer(organisatie).data)
 
 
-class TaxonomyList(HsdsView):
-    @extend_schema(
+@extend_schema_view(
+    get=extend_schema(
         operation_id="hsds_taxonomies_list",
         tags=["HSDS"],
         parameters=PAGINA_PARAMS,
         responses={200: _pagina_serializer("HsdsTaxonomyPage", HsdsTaxonomySerializer), 400: FOUT},
     )
-    def get(self, request):
-        params = self.parameters(request)
-        qs = Taxonomie.objects.order_by("naam", "id")
-        tekst = params.get("search", "").strip()[:200]
-        if tekst:
-            qs = qs.filter(naam__icontains=tekst)
-        return self.pagineer(request, qs, HsdsTaxonomySerializer)
+)
+class TaxonomyList(HsdsLijst):
+    serializer_class = HsdsTaxonomySerializer
+
+    def basis(self, params):
+        return Taxonomie.objects.order_by("naam", "id")
 
 
-class TaxonomyDetail(HsdsView):
-    @extend_schema(
+@extend_schema_view(
+    get=extend_schema(
         operation_id="hsds_taxonomies_retrieve", tags=["HSDS"], responses={200: HsdsTaxonomySerializer, 404: FOUT}
     )
-    def get(self, request, id: str):
-        self.parameters(request)
-        taxonomie = Taxonomie.objects.filter(pk=_uuid(id, "id", niet_gevonden=True)).first()
-        if taxonomie is None:
-            raise Http404
-        return Response(HsdsTaxonomySerializer(taxonomie).data)
+)
+class TaxonomyDetail(HsdsDetail):
+    serializer_class = HsdsTaxonomySerializer
+
+    def basis(self):
+        return Taxonomie.objects.all()
 
 
-class TaxonomyTermList(HsdsView):
-    toegestaan = HsdsView.toegestaan | {"taxonomy_id"}
-
-    @extend_schema(
+@extend_schema_view(
+    get=extend_schema(
         operation_id="hsds_taxonomy_terms_list",
         tags=["HSDS"],
         parameters=[*PAGINA_PARAMS, OpenApiParameter("taxonomy_id", OpenApiTypes.UUID)],
         responses={200: _pagina_serializer("HsdsTaxonomyTermPage", HsdsTaxonomyTermSerializer), 400: FOUT},
     )
-    def get(self, request):
-        params = self.parameters(request)
+)
+class TaxonomyTermList(HsdsLijst):
+    toegestaan = HsdsView.toegestaan | {"taxonomy_id"}
+    serializer_class = HsdsTaxonomyTermSerializer
+
+    def basis(self, params):
         qs = Term.objects.select_related("taxonomie").order_by("taxonomie__naam", "volgorde", "id")
         if "taxonomy_id" in params:
             qs = qs.filter(taxonomie_id=_uuid(params["taxonomy_id"], "taxonomy_id"))
-        tekst = params.get("search", "").strip()[:200]
-        if tekst:
-            qs = qs.filter(naam__icontains=tekst)
-        return self.pagineer(request, qs, HsdsTaxonomyTermSerializer)
+        return qs

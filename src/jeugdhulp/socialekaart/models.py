@@ -237,15 +237,15 @@ class Dienst(models.Model):
 
     @property
     def leeftijd_tekst(self) -> str:
-        from django.utils.translation import gettext as t
+        from django.utils.translation import gettext  # at request time, in the page's language
 
         if self.min_leeftijd is not None and self.max_leeftijd is not None:
-            return t("%(van)s tot en met %(tot)s jaar") % {"van": self.min_leeftijd, "tot": self.max_leeftijd}
+            return gettext("%(van)s tot en met %(tot)s jaar") % {"van": self.min_leeftijd, "tot": self.max_leeftijd}
         if self.min_leeftijd is not None:
-            return t("vanaf %(van)s jaar") % {"van": self.min_leeftijd}
+            return gettext("vanaf %(van)s jaar") % {"van": self.min_leeftijd}
         if self.max_leeftijd is not None:
-            return t("tot en met %(tot)s jaar") % {"tot": self.max_leeftijd}
-        return t("alle leeftijden")
+            return gettext("tot en met %(tot)s jaar") % {"tot": self.max_leeftijd}
+        return gettext("alle leeftijden")
 
 
 class Locatie(models.Model):

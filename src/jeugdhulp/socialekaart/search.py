@@ -5,20 +5,33 @@ Every service stores its text as Snowball stems (the Porter-based Dutch stemmer,
 without its ``ge-`` prefix, so "gepest" finds "pesten" and "gescheiden" finds "scheiden". Stems are matched
 as substrings, so "pest" also finds the compound "pestprotocol". All query words must match; when nothing
 matches them all, the best partial matches are returned and the caller says so.
+
+One SQL statement ranks a question: it filters, scores and orders every matching service and returns only their
+ids; the page then reads its 20 rows. The ranked ids of a question are kept for a minute in Django's cache, and the
+count ("N found") is their number, so a page needs no second scan. Any change to the kaart starts a new cache
+generation, so results are never staler than that worker's last change, and at most a minute elsewhere.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import threading
 import unicodedata
+import uuid
 from dataclasses import dataclass, field
 
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
+from django.db.models import Case, CharField, IntegerField, Q, QuerySet, Value, When
+from django.db.models.functions import Cast
 
 import snowballstemmer
 
 MAX_WOORDEN = 8
+BLOK = 500
+CACHE_SECONDEN = 60  # a popular question is ranked once a minute per worker
+CACHE_GENERATIE = "socialekaart:zoek:generatie"
 STOPWOORDEN = frozenset([
     "aan", "al", "alle", "als", "ben", "bij", "dan", "dat", "de", "die", "dit", "doe", "doen", "door", "een", "en",
     "er", "ga", "gaat", "had", "heb", "hebben", "heeft", "het", "hij", "hoe", "hun", "ik", "in", "is", "je", "jij",
@@ -68,8 +81,8 @@ def vul_zoekvelden(dienst) -> None:
     if dienst.organisatie_id:
         delen.append(dienst.organisatie.naam)
     if dienst.pk and not dienst._state.adding:
-        for naam, zoekwoorden in dienst.termen.values_list("naam", "zoekwoorden"):
-            delen += [naam, zoekwoorden]
+        for term in dienst.termen.all():  # uses herindexeer's prefetch
+            delen += [term.naam, term.zoekwoorden]
     dienst.zoeknaam = stammen(f"{dienst.naam} {dienst.alternatieve_naam}")
     dienst.zoektekst = stammen(" ".join(delen))
 
@@ -79,11 +92,39 @@ def herindexeer(diensten: QuerySet) -> int:
     from jeugdhulp.socialekaart.models import Dienst
 
     teller = 0
-    for dienst in diensten.select_related("organisatie").prefetch_related("termen").iterator(chunk_size=500):
+    blok = []
+    for dienst in diensten.select_related("organisatie").prefetch_related("termen").iterator(chunk_size=BLOK):
         vul_zoekvelden(dienst)
-        Dienst.objects.filter(pk=dienst.pk).update(zoeknaam=dienst.zoeknaam, zoektekst=dienst.zoektekst)
-        teller += 1
+        blok.append(dienst)
+        if len(blok) == BLOK:
+            Dienst.objects.bulk_update(blok, ["zoeknaam", "zoektekst"])
+            teller += len(blok)
+            blok = []
+    if blok:
+        Dienst.objects.bulk_update(blok, ["zoeknaam", "zoektekst"])
+        teller += len(blok)
+    nieuwe_generatie()
     return teller
+
+
+def nieuwe_generatie() -> None:
+    """Forget every cached search result (the kaart changed): the generation is part of each cache key."""
+    cache.set(CACHE_GENERATIE, uuid.uuid4().hex, None)
+
+
+def cache_sleutel(*delen) -> str:
+    """A cache key for something derived from the kaart: it changes with every new generation."""
+    tekst = "|".join(str(deel) for deel in (_generatie(), *delen))
+    return "socialekaart:" + hashlib.sha256(tekst.encode()).hexdigest()
+
+
+def _generatie() -> str:
+    generatie = cache.get(CACHE_GENERATIE)
+    if generatie is None:
+        generatie = uuid.uuid4().hex
+        cache.add(CACHE_GENERATIE, generatie, None)
+        generatie = cache.get(CACHE_GENERATIE, generatie)
+    return generatie
 
 
 @dataclass
@@ -105,17 +146,49 @@ class Zoekvraag:
         self.termen = [t for t in self.termen if t]
 
 
+class Treffers:
+    """The ranked services of a text search: all ids in order, rows fetched per slice.
+
+    Quacks like the part of a QuerySet that Paginator and the HSDS pages use: ``count()``, ``len()``, slicing and
+    iteration. Rows come from the caller's queryset, so its ``select_related`` applies.
+    """
+
+    def __init__(self, qs: QuerySet, ids: list[str]):
+        self.qs = qs
+        self.ids = ids
+
+    def _rijen(self, ids: list[str]) -> QuerySet:
+        """The rows by primary key only: the ids passed the filters already, and repeating them here lets SQLite
+        pick the (status, toegang) index and scan instead of 20 key lookups."""
+        rijen = self.qs.model._default_manager.filter(pk__in=ids)
+        rijen.query.select_related = self.qs.query.select_related
+        return rijen.prefetch_related(*self.qs._prefetch_related_lookups)
+
+    def count(self) -> int:
+        return len(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __iter__(self):
+        return iter(self[:])
+
+    def __getitem__(self, index):
+        if isinstance(index, int):
+            rij = self[index : index + 1 or None]
+            if not rij:
+                raise IndexError(index)
+            return rij[0]
+        ids = self.ids[index]
+        rijen = {d.pk.hex: d for d in self._rijen(ids)} if ids else {}
+        hexen = (i.replace("-", "") for i in ids)  # SQLite casts to 32 hex digits, PostgreSQL to the dashed form
+        return [rijen[h] for h in hexen if h in rijen]
+
+
 @dataclass
 class Resultaat:
-    diensten: QuerySet
+    diensten: QuerySet | Treffers
     alle_woorden: bool = True  # False: no service matched every word; these match some
-
-
-def _term_q(varianten_: set[str], veld: str = "zoektekst") -> Q:
-    q = Q()
-    for v in sorted(varianten_):
-        q |= Q(**{f"{veld}__contains": v})
-    return q
 
 
 def filter_diensten(qs: QuerySet, vraag: Zoekvraag) -> QuerySet:
@@ -134,11 +207,34 @@ def filter_diensten(qs: QuerySet, vraag: Zoekvraag) -> QuerySet:
     return qs.distinct() if (vraag.onderwerp or vraag.wijk is not None or vraag.kern) else qs
 
 
-def zoek(qs: QuerySet, vraag: Zoekvraag) -> Resultaat:
-    """Services matching the question, best first: words in the name count triple."""
+def zoek(qs: QuerySet, vraag: Zoekvraag, *, cache_seconden: int = CACHE_SECONDEN) -> Resultaat:
+    """Services matching the question, best first: words in the name count triple, ties go to the CJG."""
     qs = filter_diensten(qs, vraag)
     if not vraag.termen:
         return Resultaat(qs.order_by("naam"))
+    try:
+        sql = str(qs.values("pk").query)
+    except EmptyResultSet:
+        return Resultaat(qs.none())
+    sleutel = cache_sleutel("zoek", sql, [sorted(t) for t in vraag.termen])
+    bewaard = cache.get(sleutel) if cache_seconden else None
+    if bewaard is None:
+        bewaard = _rangschik(qs, vraag)
+        if cache_seconden:
+            cache.set(sleutel, bewaard, cache_seconden)
+    ids, alle_woorden = bewaard
+    return Resultaat(Treffers(qs, ids), alle_woorden=alle_woorden)
+
+
+def _term_q(varianten_: set[str], veld: str = "zoektekst") -> Q:
+    q = Q()
+    for v in sorted(varianten_):
+        q |= Q(**{f"{veld}__contains": v})
+    return q
+
+
+def _rangschik(qs: QuerySet, vraag: Zoekvraag) -> tuple[list[str], bool]:
+    """The ids of the matching services in rank order, and whether they match every word (one scan each)."""
     score = Value(0)
     for varianten_ in vraag.termen:
         score = score + Case(
@@ -147,16 +243,20 @@ def zoek(qs: QuerySet, vraag: Zoekvraag) -> Resultaat:
             default=Value(0),
             output_field=IntegerField(),
         )
+    # Ties go to the CJG's own offer: the front door for every question.
+    eigen = Case(When(organisatie__soort="cjg", then=Value(1)), default=Value(0), output_field=IntegerField())
+
+    def ids(filter_q: Q) -> list[str]:
+        geordend = qs.filter(filter_q).annotate(score=score, eigen=eigen).order_by("-score", "-eigen", "naam", "pk")
+        return list(geordend.values_list(Cast("pk", CharField()), flat=True))  # text: no UUID objects to build
+
     alles = Q()
     for varianten_ in vraag.termen:
         alles &= _term_q(varianten_)
-    # Ties go to the CJG's own offer: the front door for every question.
-    eigen = Case(When(organisatie__soort="cjg", then=Value(1)), default=Value(0), output_field=IntegerField())
-    geordend = ("-score", "-eigen", "naam")
-    treffers = qs.filter(alles).annotate(score=score, eigen=eigen).order_by(*geordend)
-    if len(vraag.termen) == 1 or treffers.exists():
-        return Resultaat(treffers)
+    treffers = ids(alles)
+    if treffers or len(vraag.termen) == 1:
+        return treffers, True
     enkele = Q()
     for varianten_ in vraag.termen:
         enkele |= _term_q(varianten_)
-    return Resultaat(qs.filter(enkele).annotate(score=score, eigen=eigen).order_by(*geordend), alle_woorden=False)
+    return ids(enkele), False

@@ -1,10 +1,11 @@
-"""Keep the stored search text current when terms or organisation names change."""
+"""Keep the stored search text current when terms or organisation names change; forget cached search results
+whenever a service or its area changes."""
 
-from django.db.models.signals import m2m_changed, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from jeugdhulp.socialekaart import search
-from jeugdhulp.socialekaart.models import Dienst, Organisatie, Term
+from jeugdhulp.socialekaart.models import Dienst, Organisatie, Term, Werkgebied
 
 
 @receiver(m2m_changed, sender=Dienst.termen.through)
@@ -28,3 +29,11 @@ def organisatie_opgeslagen(sender, instance, created, raw=False, **kwargs):
 def term_opgeslagen(sender, instance, created, raw=False, **kwargs):
     if not created and not raw:
         search.herindexeer(instance.diensten.all())
+
+
+@receiver(post_save, sender=Dienst)
+@receiver(post_delete, sender=Dienst)
+@receiver(post_save, sender=Werkgebied)
+@receiver(post_delete, sender=Werkgebied)
+def kaart_gewijzigd(sender, **kwargs):
+    search.nieuwe_generatie()

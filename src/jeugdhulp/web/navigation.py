@@ -33,6 +33,12 @@ MENU = (
         omschrijving=_("Mijn casussen en termijnen, wat te laat is bovenaan."),
     ),
     MenuItem(
+        _("Richting 18"),
+        "casussen:richting18",
+        policy.Resource.CASUS,
+        omschrijving=_("Jongeren bij wie het toekomstplan of de overgang naar 18+ eraan komt."),
+    ),
+    MenuItem(
         _("Hulpvragen"),
         "hulpvragen:wachtrij",
         policy.Resource.HULPVRAAG,
@@ -69,6 +75,13 @@ MENU = (
         "monitor:cijfers",
         policy.Resource.CIJFERS,
         omschrijving=_("Jeugdhulp in aantallen, zonder namen."),
+    ),
+    MenuItem(
+        _("Wachtlijst"),
+        "monitor:wachtlijsten",
+        policy.Resource.WACHTLIJSTMELDING,
+        policy.Actie.INDIENEN,
+        omschrijving=_("Meld elke maand uw wachtlijst per product."),
     ),
     MenuItem(
         _("Toegangslog"),

@@ -1,0 +1,198 @@
+"""The aanbieders' own waiting-list stand (aanmelding and intake are not in iJw): one entry point for the portal
+form, the JSON API and the CSV upload, all-or-nothing with a clear message per row.
+
+Also: late or missing reports, and the NZa-style realised average over the last 2 months weighted by volume.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from jeugdhulp.aanbieders.models import Aanbieder, Product, Tarief
+from jeugdhulp.monitor.models import Wachtlijstmelding
+
+VELDEN = ("product", "peildatum", "wacht_op_intake", "wacht_op_behandeling", "verwachte_wachttijd_weken",
+          "intakecapaciteit", "gestart", "gerealiseerde_wachttijd_weken")  # fmt: skip
+VERPLICHT = VELDEN[:6]
+# A report is due monthly: the next one at the latest 1 month + 10 days after the last peildatum.
+TERMIJN = dt.timedelta(days=41)
+
+
+class MeldingFout(Exception):
+    def __init__(self, fouten: list[str]):
+        super().__init__("; ".join(fouten))
+        self.fouten = fouten
+
+
+def gecontracteerde_producten(aanbieder: Aanbieder) -> dict[str, Product]:
+    """The products this aanbieder has a tariff for: the only ones it may report on."""
+    ids = Tarief.objects.filter(contract__aanbieder=aanbieder).values("product_id")
+    return {p.code: p for p in Product.objects.filter(pk__in=ids)}
+
+
+def _geheel(waarde, veld: str, fouten: list[str], regel: str) -> int | None:
+    try:
+        getal = int(str(waarde).strip())
+    except (TypeError, ValueError):
+        fouten.append(_("%(regel)s: %(veld)s is geen heel getal.") % {"regel": regel, "veld": veld})
+        return None
+    if getal < 0:
+        fouten.append(_("%(regel)s: %(veld)s mag niet negatief zijn.") % {"regel": regel, "veld": veld})
+        return None
+    return getal
+
+
+def _controleer(rij: dict, nr: int, producten: dict[str, Product], vandaag: dt.date) -> tuple[dict, list[str]]:
+    regel = _("Regel %d") % nr
+    fouten: list[str] = []
+    for veld in VERPLICHT:
+        if rij.get(veld) in (None, ""):
+            fouten.append(_("%(regel)s: %(veld)s ontbreekt.") % {"regel": regel, "veld": veld})
+    if fouten:
+        return {}, fouten
+    schoon: dict = {}
+    code = str(rij["product"]).strip()
+    if code not in producten:
+        if Product.objects.filter(code=code).exists():
+            fouten.append(_("%(regel)s: product %(code)s staat niet in uw contract.") % {"regel": regel, "code": code})
+        else:
+            fouten.append(_("%(regel)s: product %(code)s bestaat niet.") % {"regel": regel, "code": code})
+    else:
+        schoon["product"] = producten[code]
+    try:
+        peildatum = dt.date.fromisoformat(str(rij["peildatum"]).strip())
+    except ValueError:
+        fouten.append(_("%s: peildatum is geen datum (JJJJ-MM-DD).") % regel)
+    else:
+        if peildatum > vandaag:
+            fouten.append(_("%s: de peildatum ligt in de toekomst.") % regel)
+        schoon["peildatum"] = peildatum
+    for veld in ("wacht_op_intake", "wacht_op_behandeling", "verwachte_wachttijd_weken", "intakecapaciteit"):
+        schoon[veld] = _geheel(rij[veld], veld, fouten, regel)
+    schoon["gestart"] = _geheel(rij.get("gestart") or 0, "gestart", fouten, regel)
+    gerealiseerd = rij.get("gerealiseerde_wachttijd_weken")
+    if gerealiseerd not in (None, ""):
+        try:
+            schoon["gerealiseerde_wachttijd_weken"] = Decimal(str(gerealiseerd).replace(",", "."))
+        except InvalidOperation:
+            fouten.append(_("%s: gerealiseerde wachttijd is geen getal.") % regel)
+        else:
+            if schoon["gerealiseerde_wachttijd_weken"] < 0:
+                fouten.append(_("%s: gerealiseerde wachttijd mag niet negatief zijn.") % regel)
+    else:
+        schoon["gerealiseerde_wachttijd_weken"] = None
+    return schoon, fouten
+
+
+@transaction.atomic
+def verwerk(aanbieder: Aanbieder, rijen: list[dict], *, door=None, bron: str = "portaal") -> list[Wachtlijstmelding]:
+    """Check every row first; store all of them or none. Raises MeldingFout with one message per faulty row."""
+    if not rijen:
+        raise MeldingFout([_("Er staan geen regels in de melding.")])
+    producten = gecontracteerde_producten(aanbieder)
+    vandaag = timezone.localdate()
+    schoon, fouten, gezien = [], [], set()
+    for nr, rij in enumerate(rijen, start=1):
+        if not isinstance(rij, dict):
+            fouten.append(_("Regel %d: geen geldige regel.") % nr)
+            continue
+        waarden, rijfouten = _controleer(rij, nr, producten, vandaag)
+        sleutel = (waarden.get("product"), waarden.get("peildatum"))
+        if not rijfouten and sleutel in gezien:
+            rijfouten.append(_("Regel %d: dit product staat twee keer in de melding voor deze peildatum.") % nr)
+        gezien.add(sleutel)
+        fouten.extend(rijfouten)
+        schoon.append(waarden)
+    if fouten:
+        raise MeldingFout(fouten)
+    result = []
+    for w in schoon:
+        melding, _nieuw = Wachtlijstmelding.objects.update_or_create(
+            aanbieder=aanbieder,
+            product=w.pop("product"),
+            peildatum=w.pop("peildatum"),
+            defaults={**w, "ingediend_door": door, "bron": bron},
+        )
+        result.append(melding)
+    from jeugdhulp.monitor.beschikbaarheid import werk_sociale_kaart_bij
+
+    transaction.on_commit(lambda: werk_sociale_kaart_bij(aanbieder=aanbieder))
+    return result
+
+
+def lees_csv(inhoud: bytes | str) -> list[dict]:
+    """CSV with a header row (comma or semicolon), UTF-8 with or without BOM."""
+    tekst = inhoud.decode("utf-8-sig") if isinstance(inhoud, bytes) else inhoud
+    try:
+        dialect = csv.Sniffer().sniff(tekst.splitlines()[0] if tekst else ",", delimiters=",;")
+    except csv.Error:
+        dialect = csv.excel
+    return [
+        {k.strip(): (v or "").strip() for k, v in rij.items() if k}
+        for rij in csv.DictReader(io.StringIO(tekst), dialect=dialect)
+    ]
+
+
+# --- overview for the beleidsmedewerker ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Meldstatus:
+    aanbieder: Aanbieder
+    product: Product
+    laatste: Wachtlijstmelding | None
+    status: str  # op tijd | te laat | ontbreekt
+    nza_gemiddelde_weken: float | None
+
+
+def nza_gemiddelde(meldingen: list[Wachtlijstmelding], peildatum: dt.date) -> float | None:
+    """Realised average wait over the last 2 months, weighted by the number started (NZa transparency style)."""
+    grens = peildatum - dt.timedelta(days=61)
+    relevant = [
+        m for m in meldingen
+        if grens < m.peildatum <= peildatum and m.gerealiseerde_wachttijd_weken is not None and m.gestart
+    ]  # fmt: skip
+    volume = sum(m.gestart for m in relevant)
+    if not volume:
+        return None
+    return round(float(sum(m.gerealiseerde_wachttijd_weken * m.gestart for m in relevant)) / volume, 1)
+
+
+def meldstatus(vandaag: dt.date | None = None, aanbieder_id: int | None = None) -> list[Meldstatus]:
+    """Per aanbieder × contracted product that is waited for (a report ever, or a toewijzing in the last year)."""
+    from jeugdhulp.toewijzingen.models import Toewijzing
+
+    vandaag = vandaag or timezone.localdate()
+    meldingen: dict[tuple[int, int], list[Wachtlijstmelding]] = {}
+    qs = Wachtlijstmelding.objects.select_related("aanbieder", "product").filter(
+        peildatum__gte=vandaag - dt.timedelta(days=400)
+    )
+    toewijzingen = Toewijzing.objects.filter(toewijzingsdatum__gte=vandaag - dt.timedelta(days=365))
+    if aanbieder_id:
+        qs, toewijzingen = qs.filter(aanbieder_id=aanbieder_id), toewijzingen.filter(aanbieder_id=aanbieder_id)
+    for m in qs.order_by("-peildatum"):
+        meldingen.setdefault((m.aanbieder_id, m.product_id), []).append(m)
+    paren = set(meldingen) | set(toewijzingen.values_list("aanbieder_id", "product_id").distinct())
+    gecontracteerd = set(Tarief.objects.values_list("contract__aanbieder_id", "product_id"))
+    paren &= gecontracteerd
+    aanbieders = Aanbieder.objects.in_bulk({a for a, _p in paren})
+    producten = Product.objects.in_bulk({p for _a, p in paren})
+    result = []
+    for a, p in paren:
+        lijst = meldingen.get((a, p), [])
+        laatste = lijst[0] if lijst else None
+        if laatste is None:
+            status = "ontbreekt"
+        elif vandaag > laatste.peildatum + TERMIJN:
+            status = "te laat"
+        else:
+            status = "op tijd"
+        result.append(Meldstatus(aanbieders[a], producten[p], laatste, status, nza_gemiddelde(lijst, vandaag)))
+    volgorde = {"ontbreekt": 0, "te laat": 1, "op tijd": 2}
+    return sorted(result, key=lambda s: (volgorde[s.status], s.aanbieder.naam, s.product.code))

@@ -1,0 +1,67 @@
+"""The monitor in a real browser: the beleidsmedewerker's dashboard and the aanbieder's waiting-list form."""
+
+import datetime as dt
+
+import pytest
+from playwright.sync_api import expect
+
+from jeugdhulp.accounts.roles import Rol
+from jeugdhulp.monitor.models import Wachtlijstmelding
+from tests import factories
+from tests.browser.conftest import run_axe, screenshot
+from tests.browser.test_staff_roles import login
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_beleidsmedewerker_filters_to_oss_sees_waiting_figures_and_exports(page, wereld):
+    oss = wereld["oss"]
+    vandaag = dt.date.today()
+    product = factories.ProductFactory(categorie="45")
+    for i in range(6):  # six youths waiting 0, 20, 40, ... days
+        j = factories.JeugdigeFactory(gemeente=oss, geslachtsnaam=f"Pietersz{i}")
+        datum = vandaag - dt.timedelta(days=20 * i)
+        factories.ToewijzingFactory(jeugdige=j, gemeente=oss, aanbieder=wereld["aanbieder_a"], product=product,
+                                    toewijzingnummer=500 + i, toewijzingsdatum=datum, ingangsdatum=datum,
+                                    einddatum=vandaag + dt.timedelta(days=200))  # fmt: skip
+    login(page, wereld["users"][Rol.BELEIDSMEDEWERKER])
+    page.get_by_role("link", name="Cijfers").first.click()
+    page.get_by_role("link", name="Wachttijden").click()
+    page.get_by_label("Gemeente", exact=True).select_option(label="Oss")
+    page.get_by_role("button", name="Toon").click()
+    page.wait_for_url(f"**gemeente={oss.pk}**")
+    stand = page.get_by_role("table", name="Nu wachtend op start zorg")
+    totaal = stand.locator("tr").last.locator("td").first.inner_text()
+    assert int(totaal) >= 6
+    page.wait_for_selector("[data-grafiek] svg")  # the vendored Vega-Lite drew the chart
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Alle tabellen als Excel (XLSX)").click()
+    assert download.value.suggested_filename == "wachttijden.xlsx"
+    html = page.content()
+    for j in (wereld["eigen"], wereld["ander_team"], wereld["andere_gemeente"]):
+        assert j.bsn not in html and j.geslachtsnaam not in html
+    assert "Pietersz" not in html
+    screenshot(page, "monitor-wachttijden")
+    assert run_axe(page) == []
+
+
+def test_aanbieder_reports_its_waiting_list(page, wereld):
+    factories.TariefFactory(contract__aanbieder=wereld["aanbieder_a"], product__code="45A01",
+                            einddatum=None)  # fmt: skip
+    login(page, wereld["users"][Rol.AANBIEDER_MEDEWERKER])
+    page.get_by_role("link", name="Wachtlijst").first.click()
+    page.get_by_role("link", name="Nieuwe melding doen").click()
+    page.get_by_label("Aangemeld en wacht op intake").fill("-2")
+    page.get_by_label("Na intake, wacht op behandeling").fill("3")
+    page.get_by_label("Verwachte wachttijd (weken)").fill("6")
+    page.get_by_label("Intakes per maand").fill("12")
+    page.get_by_role("button", name="Melding versturen").click()
+    expect(page.get_by_text("Zorg ervoor dat deze waarde minstens 0 is.")).to_be_visible()  # negative number rejected
+    assert not Wachtlijstmelding.objects.exists()
+    page.get_by_label("Aangemeld en wacht op intake").fill("5")
+    assert run_axe(page) == []
+    page.get_by_role("button", name="Melding versturen").click()
+    page.wait_for_url("**/wachtlijsten/")
+    assert page.get_by_text("Uw wachtlijstmelding is ontvangen").is_visible()
+    assert Wachtlijstmelding.objects.get().wacht_op_intake == 5
+    screenshot(page, "monitor-wachtlijst-melden")

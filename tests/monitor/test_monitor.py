@@ -1,0 +1,271 @@
+"""The monitor's computations against small hand-computed worlds, its disclosure rules and the provider feed."""
+
+import datetime as dt
+import json
+import zipfile
+from io import BytesIO
+
+from django.urls import reverse
+
+import pytest
+
+from jeugdhulp.accounts.roles import Rol
+from jeugdhulp.monitor import financien, inzet, wachttijden
+from jeugdhulp.monitor.filters import Filter
+from jeugdhulp.monitor.models import Maat, Norm, Wachtlijstmelding
+from jeugdhulp.monitor.onthulling import ONDERDRUKT
+from jeugdhulp.monitor.wachtlijstmeldingen import MeldingFout, meldstatus, nza_gemiddelde, verwerk
+from jeugdhulp.socialekaart.models import WachttijdBron
+from tests import factories
+from tests.conftest import login_verified
+
+D = dt.date
+
+
+def _filter(**kw):
+    return Filter(van=D(2025, 1, 1), tot=D(2025, 12, 31), **kw)
+
+
+# --- CBS counting rule -------------------------------------------------------------------------------------------
+def _rij(pk, jeugdige, aanbieder, begin, einde, categorie="45", reden="", eenheid="04"):
+    return {"pk": pk, "jeugdige": jeugdige, "aanbieder": aanbieder, "begin": begin, "einde": einde, "gemeente": 1,
+            "wijk": None, "categorie": categorie, "eenheid": eenheid, "verwijzer": "02", "reden": reden}  # fmt: skip
+
+
+def test_overlapping_same_provider_same_hulpvorm_counts_once():
+    rijen = [
+        _rij(1, 1, 10, D(2025, 1, 1), D(2025, 3, 31)),
+        _rij(2, 1, 10, D(2025, 3, 1), D(2025, 6, 30), categorie="54", reden="31"),  # overlaps: same hulpvorm
+        _rij(3, 1, 10, D(2025, 9, 1), D(2025, 10, 31)),  # later, separate
+        _rij(4, 1, 11, D(2025, 2, 1), None),  # other aanbieder: own traject
+        _rij(5, 1, 10, D(2025, 2, 1), D(2025, 5, 1), categorie="44", eenheid="14"),  # met verblijf: own traject
+        _rij(6, 2, 10, D(2025, 1, 1), D(2025, 1, 31), categorie="48"),  # jeugdbescherming: not jeugdhulp
+    ]
+    trajecten = inzet.voeg_samen(rijen)
+    assert len(trajecten) == 4
+    samengevoegd = next(t for t in trajecten if 1 in t.toewijzingen)
+    assert (samengevoegd.begin, samengevoegd.einde, samengevoegd.toewijzingen) == (
+        D(2025, 1, 1),
+        D(2025, 6, 30),
+        [1, 2],
+    )
+    assert samengevoegd.reden == "31"
+    telling = inzet.tel(trajecten, D(2025, 1, 1), D(2025, 12, 31))
+    assert telling.jeugdigen == 1
+    assert telling.trajecten == 4
+    assert telling.uitstroom == 3
+    assert telling.volgens_plan == 1
+    assert inzet.hulpvorm("44", "14") == (inzet.MET_VERBLIJF, "verblijf")
+    assert inzet.hulpvorm("41") == (inzet.ZONDER_VERBLIJF, "daghulp")
+
+
+# --- waiting times -----------------------------------------------------------------------------------------------
+@pytest.fixture
+def wachtwereld(db):
+    """Six jeugdigen waiting at aanbieder A (ambulant, 45); one started. Peildatum 2025-06-30."""
+    oss = factories.GemeenteFactory(cbs_code="0828", naam="Oss")
+    a = factories.AanbiederFactory(naam="A")
+    product = factories.ProductFactory(categorie="45")
+    toegewezen = [D(2025, 6, 20), D(2025, 5, 1), D(2025, 4, 1), D(2025, 3, 30), D(2025, 3, 1), D(2025, 2, 1)]
+    # waited on 30 June: 10, 60, 90, 92, 121, 149 days -> buckets 0-4: 1, 4-10: 1, 10-14: 2, >14: 2
+    rijen = []
+    for i, datum in enumerate(toegewezen):
+        j = factories.JeugdigeFactory(gemeente=oss)
+        rijen.append(
+            factories.ToewijzingFactory(
+                jeugdige=j, gemeente=oss, aanbieder=a, product=product, toewijzingnummer=100 + i,
+                toewijzingsdatum=datum, ingangsdatum=datum, einddatum=D(2025, 12, 31),
+            )
+        )  # fmt: skip
+    return {"oss": oss, "a": a, "product": product, "toewijzingen": rijen}
+
+
+def test_stand_buckets_and_share_above_norm(wachtwereld):
+    stand = wachttijden.stand(_filter(), D(2025, 6, 30))
+    assert sorted(m.dagen for m in stand) == [10, 60, 90, 92, 121, 149]
+    assert dict(wachttijden.verdeling(stand)) == {"0–4 weken": 1, "4–10 weken": 1, "10–14 weken": 2, "> 14 weken": 2}
+    assert sum(m.boven_norm for m in stand) == 4  # regional default 63 days: 90, 92, 121, 149
+    Norm.objects.create(maat=Maat.TOEWIJZING_START, categorie="45", dagen=91)
+    assert sum(m.boven_norm for m in wachttijden.stand(_filter(), D(2025, 6, 30))) == 3
+
+
+def test_start_moves_a_jeugdige_from_waiting_to_started(wachtwereld):
+    t = wachtwereld["toewijzingen"][5]
+    t.begindatum_zorg = D(2025, 6, 1)  # what processing a JW305 stores on the row
+    t.save()
+    stand = wachttijden.stand(_filter(), D(2025, 6, 30))
+    assert len(stand) == 5
+    gestart = wachttijden.toewijzing_start(_filter())
+    assert [(m.dagen, m.boven_norm) for m in gestart] == [(120, True)]
+    # on a peildatum before the start it was still waiting
+    assert len(wachttijden.stand(_filter(), D(2025, 5, 31))) == 5  # 2025-06-20 not yet toegewezen
+
+
+def test_small_groups_are_suppressed_and_averages_hidden(wachtwereld):
+    stand = wachttijden.stand(_filter(), D(2025, 6, 30))
+    tabel = wachttijden.standtabel(stand, "stand")
+    totaal_kolom = [rij[1] for rij in tabel.rijen]
+    assert totaal_kolom == [ONDERDRUKT] * 4  # 1, 1, 2, 2 are all 1-4
+    assert tabel.totaal[1] == "6"
+    assert all(r["aantal"] is None for r in tabel.grafiekdata)  # the chart shows no suppressed value
+    # a group of 6 shows its median; with one fewer than 5 started nothing is averaged
+    per = wachttijden.samenvattingstabel("x", "x", stand, "aanbieder", {wachtwereld["a"].pk: "A"})
+    assert per.rijen[0][:4] == ["A", "6", f"{sum([10, 60, 90, 92, 121, 149]) / 6 / 7:.1f}", f"{91 / 7:.1f}"]
+    klein = wachttijden.samenvattingstabel("y", "y", stand[:4], "aanbieder", {wachtwereld["a"].pk: "A"})
+    assert klein.rijen[0][1:4] == [ONDERDRUKT, "–", "–"]
+
+
+def test_secondary_suppression_prevents_derivation_by_subtraction():
+    from jeugdhulp.monitor.onthulling import onderdruk
+
+    cellen = onderdruk([("a", 3), ("b", 7), ("c", 20)])
+    assert [c.tekst for c in cellen] == [ONDERDRUKT, ONDERDRUKT, "20"]
+
+
+def test_nonsense_filters_are_ignored_not_errors():
+    class Get(dict):
+        pass
+
+    f = Filter.uit_request(Get(van="gisteren", gemeente="'; drop", categorie="99"), vandaag=D(2025, 6, 30))
+    assert set(f.genegeerd) == {"van", "gemeente", "categorie"}
+    assert f.gemeente is None and f.categorie == ""
+
+
+# --- provider feed -----------------------------------------------------------------------------------------------
+@pytest.fixture
+def feed(db):
+    a = factories.AanbiederFactory(naam="A")
+    b = factories.AanbiederFactory(naam="B")
+    eigen = factories.TariefFactory(contract__aanbieder=a, product__code="45A01").product
+    ander = factories.TariefFactory(contract__aanbieder=b, product__code="54001").product
+    return {"a": a, "b": b, "eigen": eigen, "ander": ander}
+
+
+def _melding(**kw):
+    rij = {"product": "45A01", "peildatum": "2025-05-31", "wacht_op_intake": 4, "wacht_op_behandeling": 2,
+           "verwachte_wachttijd_weken": 6, "intakecapaciteit": 10}  # fmt: skip
+    rij.update(kw)
+    return rij
+
+
+def test_feed_rejects_bad_rows_and_applies_nothing(feed):
+    rijen = [
+        _melding(),
+        _melding(product="54001"),  # another aanbieder's product
+        _melding(product="99999"),
+        _melding(wacht_op_intake=-1),
+        _melding(peildatum=(dt.date.today() + dt.timedelta(days=40)).isoformat()),
+    ]
+    with pytest.raises(MeldingFout) as fout:
+        verwerk(feed["a"], rijen)
+    tekst = " | ".join(fout.value.fouten)
+    assert "Regel 2" in tekst and "niet in uw contract" in tekst
+    assert "Regel 3" in tekst and "bestaat niet" in tekst
+    assert "Regel 4" in tekst and "negatief" in tekst
+    assert "Regel 5" in tekst and "toekomst" in tekst
+    assert "Regel 1" not in tekst
+    assert not Wachtlijstmelding.objects.exists()
+    verwerk(feed["a"], [rijen[0]])
+    assert Wachtlijstmelding.objects.count() == 1
+
+
+def test_nza_average_is_volume_weighted_over_two_months(feed):
+    a, p = feed["a"], feed["eigen"]
+    maak = lambda datum, n, w: Wachtlijstmelding.objects.create(  # noqa: E731
+        aanbieder=a, product=p, peildatum=datum, wacht_op_intake=0, wacht_op_behandeling=0,
+        verwachte_wachttijd_weken=1, intakecapaciteit=1, gestart=n, gerealiseerde_wachttijd_weken=w,
+    )  # fmt: skip
+    meldingen = [maak(D(2025, 6, 30), 10, 2), maak(D(2025, 5, 31), 30, 6), maak(D(2025, 3, 31), 100, 20)]
+    assert nza_gemiddelde(meldingen, D(2025, 6, 30)) == 5.0  # (10*2 + 30*6) / 40; March is out of the window
+
+
+def test_late_and_missing_reports_are_flagged(feed):
+    verwerk(feed["a"], [_melding(peildatum="2025-03-31")])
+    status = {s.aanbieder.naam: s.status for s in meldstatus(vandaag=D(2025, 6, 30))}
+    assert status == {"A": "te laat"}
+    assert {s.status for s in meldstatus(vandaag=D(2025, 4, 15))} == {"op tijd"}
+
+
+def test_beschikbaarheidswijzer_feeds_the_sociale_kaart_and_is_open(client, feed, settings):
+    from jeugdhulp.socialekaart.models import Dienst, Organisatie
+
+    gemeente = factories.GemeenteFactory(cbs_code="0828", naam="Oss")
+    org = Organisatie.objects.create(
+        gemeente=gemeente, naam="A", omschrijving="x", soort="aanbieder", aanbieder=feed["a"]
+    )
+    dienst = Dienst.objects.create(organisatie=org, naam="Ambulant", omschrijving="x", product=feed["eigen"])
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr("django.db.transaction.on_commit", lambda f: f())
+        verwerk(feed["a"], [_melding(peildatum=dt.date.today().isoformat(), verwachte_wachttijd_weken=7)])
+    dienst.refresh_from_db()
+    assert (dienst.wachttijd_weken, dienst.wachttijd_bron) == (7, WachttijdBron.BESCHIKBAARHEIDSWIJZER)
+    data = client.get(reverse("beschikbaarheid")).json()
+    assert data == [
+        {"aanbieder_agb": feed["a"].agb_code, "aanbieder": "A", "product": "45A01",
+         "omschrijving": "Jeugdhulp ambulant", "categorie": "45", "verwachte_wachttijd_weken": 7,
+         "bron": "aanbieder", "peildatum": dt.date.today().isoformat()}
+    ]  # fmt: skip
+
+
+def test_api_accepts_csv_and_json_all_or_nothing(client, wereld):
+    a = wereld["aanbieder_a"]
+    factories.TariefFactory(contract__aanbieder=a, product__code="45A01")
+    login_verified(client, wereld["users"][Rol.AANBIEDER_MEDEWERKER])
+    url = reverse("wachtlijstmelding-list")
+    csv = "product;peildatum;wacht_op_intake;wacht_op_behandeling;verwachte_wachttijd_weken;intakecapaciteit\n"
+    csv += "45A01;2025-05-31;4;2;6;10\n45A01;2025-04-30;-3;2;6;10\n"
+    r = client.post(url, csv, content_type="text/csv")
+    assert r.status_code == 400 and "Regel 2" in r.json()["fouten"][0]
+    assert not Wachtlijstmelding.objects.exists()
+    r = client.post(url, json.dumps([_melding()]), content_type="application/json")
+    assert r.status_code == 201, r.content
+    assert Wachtlijstmelding.objects.get().bron == "json"
+
+
+# --- finance -----------------------------------------------------------------------------------------------------
+def test_verplichting_is_volume_times_tariff_for_the_days_in_the_year():
+    t = {"ingangsdatum": D(2025, 12, 3), "einddatum": D(2026, 3, 31), "volume": 2, "eenheid": "04",
+         "frequentie": "2", "budget": None}  # fmt: skip
+    assert financien.verplichting(t, 10000, 2025) == round(2 * 10000 * 29 / 7)  # 29 days of December
+    t["frequentie"] = "6"  # totaal: prorated over 119 days
+    assert financien.verplichting(t, 10000, 2025) == round(2 * 10000 * 29 / 119)
+
+
+def test_prognosis_and_budget_exhaustion(db):
+    from jeugdhulp.berichten.models import Bericht, Declaratie, Prestatie, Richting, Status
+    from jeugdhulp.monitor.models import Budget
+
+    oss = factories.GemeenteFactory(cbs_code="0828", naam="Oss")
+    a = factories.AanbiederFactory()
+    Budget.objects.create(gemeente=oss, jaar=2025, categorie="45", bedrag=100_000_00)
+    b = Bericht.objects.create(
+        richting=Richting.IN, status=Status.VERWERKT, berichtsoort="JW323", inhoud=b"x", sha256="1"
+    )
+    d = Declaratie.objects.create(bericht=b, gemeente=oss, aanbieder=a, declaratienummer="1", begindatum=D(2025, 1, 1),
+                                  einddatum=D(2025, 3, 31), ingediend_bedrag=0, toegekend_bedrag=0)  # fmt: skip
+    for i, (bedrag, ok) in enumerate([(40_000_00, True), (5_000_00, False)]):
+        Prestatie.objects.create(declaratie=d, aanbieder=a, bsn="999999999", toewijzing_nummer=1,
+                                 referentienummer=str(i), product_categorie="45", product_code="45A01",
+                                 begindatum=D(2025, 2, 1),
+                                 einddatum=D(2025, 2, 28), geleverd_volume=1, eenheid="04", bedrag=bedrag,
+                                 debet_credit="D", goedgekeurd=ok)  # fmt: skip
+    regel = financien.overzicht(2025, D(2025, 3, 31), oss.pk)["45"]  # 90 days elapsed
+    assert (regel.gedeclareerd, regel.goedgekeurd) == (45_000_00, 40_000_00)
+    assert regel.prognose == round(40_000_00 * 365 / 90)
+    assert regel.uitgeput_op == D(2025, 1, 1) + dt.timedelta(days=int(100_000_00 * 90 / 40_000_00))
+
+
+# --- pages -------------------------------------------------------------------------------------------------------
+def test_dashboards_render_export_and_show_no_person(client, wereld):
+    login_verified(client, wereld["users"][Rol.BELEIDSMEDEWERKER])
+    for naam in ("monitor:wachttijden", "monitor:inzet", "monitor:financien", "monitor:wachtlijsten"):
+        r = client.get(reverse(naam) + f"?gemeente={wereld['oss'].pk}&categorie=zz")
+        assert r.status_code == 200
+        html = r.content.decode()
+        for j in (wereld["eigen"], wereld["ander_team"], wereld["andere_gemeente"]):
+            assert j.bsn not in html and j.geslachtsnaam not in html
+    r = client.get(reverse("monitor:wachttijden") + "?export=xlsx")
+    assert r["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert "xl/workbook.xml" in zipfile.ZipFile(BytesIO(r.content)).namelist()
+    r = client.get(reverse("monitor:wachttijden") + "?export=csv&tabel=stand")
+    assert r.content.decode().startswith("Al gewacht;")
