@@ -67,7 +67,7 @@ class ProductFactory(factory.django.DjangoModelFactory):
         model = Product
 
     categorie = "45"
-    code = factory.Sequence(lambda n: f"45{n:03d}")
+    code = factory.Sequence(lambda n: f"45{n % 1000:03d}")  # 5 characters (max_length), also after 1000 products
     omschrijving = "Jeugdhulp ambulant"
     eenheid = "04"
     frequentie = "2"
