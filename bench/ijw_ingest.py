@@ -37,6 +37,7 @@ from jeugdhulp.berichten.ijw import build  # noqa: E402
 from jeugdhulp.berichten.ijw.berichten import basis, jw317  # noqa: E402
 from jeugdhulp.berichten.ijw.schemas import schema  # noqa: E402
 from jeugdhulp.berichten.inbox import ontvang, ontvang_reeks  # noqa: E402
+from jeugdhulp.berichten.models import Declaratie  # noqa: E402
 from jeugdhulp.demo.bouwer import maak_bsn  # noqa: E402
 from jeugdhulp.jeugdigen.models import Contact, Jeugdige  # noqa: E402
 from jeugdhulp.organisatie.models import Gemeente, Regio  # noqa: E402
@@ -204,11 +205,20 @@ def main() -> None:
     print(f"  end to end, ontvang() each     : {len(kopie) / t_los:8.1f} berichten/s; ratio {t_kaal / t_los:6.1%}")
 
     if opts.groot_mb:
-        groot_test(aanbieder, toewijzingen, run, opts.groot_mb)
+        run3 = f"{(int(run) + 7000) % 10000:04d}"
+        _, aanbieder3, toewijzingen3 = wereld(50, run3)  # fresh history: nothing declared yet
+        groot_test(aanbieder3, toewijzingen3, run3, opts.groot_mb)
+
+
+def _afgekeurd(b) -> str:
+    d = Declaratie.objects.filter(bericht=b).first()
+    return f"{d.prestaties.filter(goedgekeurd=False).count()} afgekeurd" if d else "geen declaratie"
 
 
 def groot_test(aanbieder, toewijzingen, run, mb: float) -> None:
-    """A ~25 MB JW323 under tracemalloc for the peak, then a twin (other identifiers) timed without it."""
+    """A ~25 MB JW323 on a fresh history (all accepted) under tracemalloc for the peak; then a twin with other
+    identifiers for the same month, timed without tracemalloc: every prestatie is then a double debit (TR389), so
+    its JW325 is as large as the message (the worst case)."""
 
     def maak(aantal: int, tag: str) -> tuple[bytes, int]:
         per_client: dict[str, list] = {}
@@ -223,17 +233,19 @@ def groot_test(aanbieder, toewijzingen, run, mb: float) -> None:
     aantal = int(n * min(mb, 24.9) * 1024 * 1024 / len(proef) * 0.995)  # stay just under OP179's 25 MB
     data, n = maak(aantal, "G")
     tracemalloc.start()
+    start = time.perf_counter()
     b = ontvang(data, bron="bench-groot", vandaag=VANDAAG)
+    duur = time.perf_counter() - start
     _, piek = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    print(f"groot JW323: {len(data) / 1024 / 1024:.1f} MB, {n} prestaties → {b.status}")
-    print(f"  tracemalloc piek {piek / 1024 / 1024:.0f} MB ({piek / len(data):.1f}× de berichtgrootte)")
-    # The twin is timed without tracemalloc; its history now holds the first one's prestaties (a worst case).
+    print(f"groot JW323: {len(data) / 1024 / 1024:.1f} MB, {n} prestaties → {b.status}, {_afgekeurd(b)}")
+    print(f"  tracemalloc piek {piek / 1024 / 1024:.0f} MB ({piek / len(data):.1f}× de berichtgrootte); ", end="")
+    print(f"{duur:.1f} s onder tracemalloc")
     tweeling, _ = maak(aantal, "H")
     del data, b
     start = time.perf_counter()
     b = ontvang(tweeling, bron="bench-groot", vandaag=VANDAAG)
-    print(f"  tweeling (andere nummers) → {b.status} in {time.perf_counter() - start:.1f} s")
+    print(f"  tweeling (dubbele debet) → {b.status}, {_afgekeurd(b)}, in {time.perf_counter() - start:.1f} s")
 
 
 if __name__ == "__main__":
