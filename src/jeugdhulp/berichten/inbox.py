@@ -122,26 +122,36 @@ def ontvang_reeks(
     for i in range(0, len(datas), blok):
         deel = datas[i : i + blok]
         bronnen = [bron(i + j) if callable(bron) else bron for j in range(len(deel))]
-        uit += _verwerk_blok(_bewaar_alle(deel, bronnen, aanbieder), vandaag or timezone.localdate())
+        uit += _verwerk_blok(_bewaar_alle(deel, bronnen, aanbieder), deel, vandaag or timezone.localdate())
     return uit
+
+
+def _nieuw(data: bytes, sleutel: str, bron: str, aanbieder: Aanbieder | None) -> Bericht:
+    return Bericht(
+        richting=Richting.IN,
+        status=Status.ONTVANGEN,
+        inhoud=data,
+        sha256=sleutel,
+        grootte=len(data),
+        bron=bron[:200],
+        aanbieder=aanbieder,
+    )
+
+
+def _bekend(sleutels) -> dict[str, Bericht]:
+    """Rows already received with these hashes (without their bytes: the caller holds the same bytes)."""
+    rijen = Bericht.objects.filter(richting=Richting.IN, sha256__in=set(sleutels)).defer("inhoud")
+    return {b.sha256: b for b in rijen}
 
 
 def _bewaar_alle(datas: list[bytes], bronnen: list[str], aanbieder: Aanbieder | None) -> list[Bericht]:
     """Step 1 for a block: every new message's bytes in ONE transaction; a known one returns its first row."""
     sleutels = [sha256(d) for d in datas]
-    bekend = {b.sha256: b for b in Bericht.objects.filter(richting=Richting.IN, sha256__in=set(sleutels))}
+    bekend = _bekend(sleutels)
     nieuw: dict[str, Bericht] = {}
     for data, sleutel, bron in zip(datas, sleutels, bronnen, strict=True):
         if sleutel not in bekend and sleutel not in nieuw:
-            nieuw[sleutel] = Bericht(
-                richting=Richting.IN,
-                status=Status.ONTVANGEN,
-                inhoud=data,
-                sha256=sleutel,
-                grootte=len(data),
-                bron=bron[:200],
-                aanbieder=aanbieder,
-            )
+            nieuw[sleutel] = _nieuw(data, sleutel, bron, aanbieder)
     try:
         with transaction.atomic(), binaire_parameters():
             Bericht.objects.bulk_create(nieuw.values())
@@ -150,7 +160,7 @@ def _bewaar_alle(datas: list[bytes], bronnen: list[str], aanbieder: Aanbieder | 
     return [bekend.get(s) or nieuw[s] for s in sleutels]
 
 
-def _verwerk_blok(berichten: list[Bericht], vandaag: date) -> list[Bericht]:
+def _verwerk_blok(berichten: list[Bericht], datas: list[bytes], vandaag: date) -> list[Bericht]:
     """Step 2 for a block: one transaction, one savepoint per message (its own all-or-nothing)."""
     open_ = [b.pk for b in berichten if b.status == Status.ONTVANGEN]
     if not open_:
@@ -161,11 +171,11 @@ def _verwerk_blok(berichten: list[Bericht], vandaag: date) -> list[Bericht]:
         # Rows another worker holds are skipped (processed there). Arrival order (bulk_create assigns ascending
         # keys), so a stop follows its start and a credit its debit, as when received one by one.
         rijen = Bericht.objects.select_for_update(skip_locked=True).filter(pk__in=open_, status=Status.ONTVANGEN)
-        inhoud = {b.pk: b.inhoud for b in berichten}  # already in memory: not read back from the database
+        inhoud = {b.pk: d for b, d in zip(berichten, datas, strict=True)}  # in hand: not read back
         for bericht in rijen.defer("inhoud").order_by("pk"):
             try:
                 with transaction.atomic():
-                    _verwerk_binnen(bericht, vandaag, partijen, bytes(inhoud[bericht.pk]))
+                    _verwerk_binnen(bericht, vandaag, partijen, inhoud[bericht.pk])
             except Exception:
                 log.exception(
                     "iJw: bericht %s niet verwerkt; het blijft ontvangen en wordt opnieuw geprobeerd", bericht.pk
@@ -177,21 +187,15 @@ def _verwerk_blok(berichten: list[Bericht], vandaag: date) -> list[Bericht]:
 
 def _bewaar(data: bytes, bron: str, aanbieder: Aanbieder | None) -> Bericht:
     sleutel = sha256(data)
-    if (bestaand := Bericht.objects.filter(richting=Richting.IN, sha256=sleutel).first()) is not None:
+    if (bestaand := _bekend([sleutel]).get(sleutel)) is not None:
         return bestaand
     try:
         with transaction.atomic(), binaire_parameters():
-            return Bericht.objects.create(
-                richting=Richting.IN,
-                status=Status.ONTVANGEN,
-                inhoud=data,
-                sha256=sleutel,
-                grootte=len(data),
-                bron=bron[:200],
-                aanbieder=aanbieder,
-            )
+            bericht = _nieuw(data, sleutel, bron, aanbieder)
+            bericht.save(force_insert=True)
+            return bericht
     except IntegrityError:  # the same bytes arrived concurrently
-        return Bericht.objects.get(richting=Richting.IN, sha256=sleutel)
+        return _bekend([sleutel])[sleutel]
 
 
 def verwerk(bericht: Bericht, *, vandaag: date | None = None, data: bytes | None = None) -> Bericht:
