@@ -74,8 +74,20 @@ def stop(t: Toewijzing, begindatum: dt.date, einddatum: dt.date, reden: str, *, 
     return build(jw307.Bericht(header=header, client=_client(jw307, t.jeugdige, stop_producten=(sp,))))
 
 
-def vot(jeugdige, aanbieder, gemeente, product, verwijzer: basis.Verwijzer, *, ref: str, ident: str, dag: dt.date,
-        ingangsdatum: dt.date, einddatum: dt.date, volume: int = 60) -> bytes:  # fmt: skip
+def vot(
+    jeugdige,
+    aanbieder,
+    gemeente,
+    product,
+    verwijzer: basis.Verwijzer,
+    *,
+    ref: str,
+    ident: str,
+    dag: dt.date,
+    ingangsdatum: dt.date,
+    einddatum: dt.date,
+    volume: int = 60,
+) -> bytes:
     """JW315: a verzoek om toewijzing for one product, after a referral by ``verwijzer``."""
     ap = jw315.AangevraagdProduct(
         referentie_aanbieder=ref,
@@ -104,8 +116,17 @@ def prestatie(t: Toewijzing, begin: dt.date, eind: dt.date, *, ref: str, volume:
     )
 
 
-def declaratie(agb: str, gemeente: str, per_bsn: dict[str, list], periode: tuple[dt.date, dt.date], *,
-               ident: str, nummer: str, dag: dt.date, valideren: bool = True) -> bytes:  # fmt: skip
+def declaratie(
+    agb: str,
+    gemeente: str,
+    per_bsn: dict[str, list],
+    periode: tuple[dt.date, dt.date],
+    *,
+    ident: str,
+    nummer: str,
+    dag: dt.date,
+    valideren: bool = True,
+) -> bytes:
     """JW323: one declaratie over ``periode`` with the prestaties per client BSN."""
     clienten = tuple(jw323.Client(bsn=bsn, prestaties=tuple(p)) for bsn, p in per_bsn.items())
     totaal = sum(p.ingediend_bedrag.bedrag for c in clienten for p in c.prestaties)

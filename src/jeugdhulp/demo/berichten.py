@@ -20,6 +20,8 @@ from jeugdhulp.berichten.inbox import ontvang_reeks
 from jeugdhulp.berichten.models import Bericht, Status, Verzoek
 from jeugdhulp.toewijzingen.models import Toewijzing
 
+BRON = "demo:berichtenknooppunt"
+
 
 def bouw_berichten(bouwer) -> dict[str, int]:
     peildatum, oss, rng = bouwer.peildatum, bouwer.oss, bouwer.rng
@@ -66,7 +68,7 @@ def bouw_berichten(bouwer) -> dict[str, int]:
     berichten += _vots(bouwer, toewijzingen, peildatum, rng)
     kapot = az.start(gestart[0], gestart[0].begindatum_zorg, ident="DSKAPOT", dag=peildatum)
     berichten.append(kapot.replace(gestart[0].jeugdige.bsn.encode(), b"123456789"))  # fails the 11-proef
-    ontvangen = ontvang_reeks(berichten, bron="demo:berichtenknooppunt", vandaag=peildatum)
+    ontvangen = ontvang_reeks(berichten, bron=BRON, vandaag=peildatum)
     _verzoeken_in_de_tijd(peildatum)
     return {"ijw_verstuurd": len(verstuurd), "ijw_ontvangen": len(ontvangen)}
 
@@ -106,8 +108,11 @@ def _vots(bouwer, toewijzingen: list[Toewijzing], peildatum: dt.date, rng) -> li
         huisarts = bouwer.verwijzers[bouwer.oss.cbs_code].get("02", [])
         if i % 3 and huisarts:
             arts = huisarts[i % len(huisarts)]
-            verwijzer = basis.Verwijzer(type="02", zorgverlener_code=arts.zorgverlenercode or None,
-                                        naam=None if arts.zorgverlenercode else arts.naam[:64])  # fmt: skip
+            verwijzer = basis.Verwijzer(
+                type="02",
+                zorgverlener_code=arts.zorgverlenercode or None,
+                naam=None if arts.zorgverlenercode else arts.naam[:64],
+            )
         else:
             verwijzer = basis.Verwijzer(type="03", naam="Jeugdarts GGD Hart voor Brabant")
         product = t.product if t.product.code else rng.choice(producten)
@@ -130,7 +135,7 @@ def _vots(bouwer, toewijzingen: list[Toewijzing], peildatum: dt.date, rng) -> li
 
 def _verzoeken_in_de_tijd(peildatum: dt.date) -> None:
     """Spread the VOTs over the last two weeks, so the overdue list shows the ones past 5 werkdagen."""
-    for n, verzoek in enumerate(Verzoek.objects.order_by("pk")):
+    for n, verzoek in enumerate(Verzoek.objects.filter(bericht__bron=BRON).order_by("pk")):
         ontvangen = timezone.now() - dt.timedelta(days=2 * n)
         verzoek.ontvangen = ontvangen
         verzoek.antwoord_uiterlijk = termijnen.verzoek_uiterlijk(ontvangen.date())
