@@ -75,9 +75,12 @@ MATRIX = {
     "monitor inzet": ("monitor:inzet", None, (403, 200, 200, 403, 403, 403)),
     "monitor financien": ("monitor:financien", None, (403, 200, 200, 403, 403, 403)),
     "monitor budget": ("monitor:budget", None, (403, 403, 200, 403, 403, 403)),
+    "kwartaalrapportage": ("monitor:rapportage", None, (403, 200, 200, 403, 403, 403)),
     "wachtlijsten": ("monitor:wachtlijsten", None, (403, 403, 200, 200, 403, 403)),
     "wachtlijst melden": ("monitor:melden", None, (403, 403, 403, 200, 403, 403)),
     "api wachtlijstmeldingen": ("wachtlijstmelding-list", None, (403, 403, 200, 200, 403, 403)),
+    # person-level CBS Beleidsinformatie Jeugd file: the backoffice only, not the (aggregates-only) beleidsmedewerker
+    "cbs aanlevering": ("monitor:cbs", None, (403, 200, 403, 403, 403, 403)),
 }
 
 

@@ -1,6 +1,7 @@
 """The monitor in a real browser: the beleidsmedewerker's dashboard and the aanbieder's waiting-list form."""
 
 import datetime as dt
+import zipfile
 
 import pytest
 from playwright.sync_api import expect
@@ -37,6 +38,14 @@ def test_beleidsmedewerker_filters_to_oss_sees_waiting_figures_and_exports(page,
     with page.expect_download() as download:
         page.get_by_role("link", name="Alle tabellen als Excel (XLSX)").click()
     assert download.value.suggested_filename == "wachttijden.xlsx"
+    with zipfile.ZipFile(download.value.path()) as xlsx:  # the workbook holds the same suppressed tables
+        bladen = "".join(xlsx.read(n).decode() for n in xlsx.namelist() if n.startswith("xl/worksheets/"))
+    assert "Al gewacht" in bladen and "Pietersz" not in bladen
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Kwartaalrapportage van het vorige kwartaal (PDF)").click()
+    assert download.value.suggested_filename.startswith("kwartaalrapportage-")
+    with open(download.value.path(), "rb") as pdf:
+        assert pdf.read(5) == b"%PDF-"
     html = page.content()
     for j in (wereld["eigen"], wereld["ander_team"], wereld["andere_gemeente"]):
         assert j.bsn not in html and j.geslachtsnaam not in html

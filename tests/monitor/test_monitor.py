@@ -116,19 +116,47 @@ def test_small_groups_are_suppressed_and_averages_hidden(wachtwereld):
 
 
 def test_secondary_suppression_prevents_derivation_by_subtraction():
-    from jeugdhulp.monitor.onthulling import onderdruk
+    from jeugdhulp.monitor.onthulling import VERBORGEN, onderdruk, onderdruk_raster, totaal_tekst
 
     cellen = onderdruk([("a", 3), ("b", 7), ("c", 20)])
-    assert [c.tekst for c in cellen] == [ONDERDRUKT, ONDERDRUKT, "20"]
+    assert [c.tekst for c in cellen] == [ONDERDRUKT, VERBORGEN, "20"]  # 7 hidden too, shown as "x" (not "<5")
+    assert totaal_tekst(30, [c.tekst for c in cellen]) == "30"
+    # a single hidden cell with nothing else to hide: the total goes instead
+    cellen = onderdruk([("a", 0), ("b", 6)], al_verborgen={1})
+    assert [c.tekst for c in cellen] == ["0", VERBORGEN] and totaal_tekst(6, [c.tekst for c in cellen]) == VERBORGEN
+    # two-way: hiding one cell of a row also hides one in its column, until every line is safe
+    waarden = {(0, 0): 2, (0, 1): 10, (1, 0): 8, (1, 1): 9, "r0": 12, "r1": 17, "k0": 10, "k1": 19, "t": 29}
+    lijnen = [([(0, 0), (0, 1)], "r0"), ([(1, 0), (1, 1)], "r1"), ([(0, 0), (1, 0)], "k0"), ([(0, 1), (1, 1)], "k1")]
+    assert onderdruk_raster(waarden, lijnen) == {(0, 0), (0, 1), (1, 0), (1, 1)}
 
 
-def test_nonsense_filters_are_ignored_not_errors():
-    class Get(dict):
-        pass
+def test_nonsense_filters_are_named_and_make_the_result_empty(db):
+    f = Filter.uit_request(
+        {"van": "gisteren", "gemeente": "'; drop", "categorie": "99", "per": "kleur"}, vandaag=D(2025, 6, 30)
+    )
+    assert set(f.genegeerd) == {"van", "gemeente", "categorie", "per"}
+    assert f.leeg and f.gemeente is None and f.categorie == ""
+    # numbers that name nothing are not understood either; a real gemeente is
+    oss = factories.GemeenteFactory()
+    assert Filter.uit_request({"gemeente": "99999", "aanbieder": "123456"}).genegeerd == ["gemeente", "aanbieder"]
+    assert not Filter.uit_request({"gemeente": str(oss.pk)}).leeg
+    ander = factories.GemeenteFactory()
+    wijk = factories.WijkFactory(gemeente=ander)
+    assert Filter.uit_request({"gemeente": str(oss.pk), "wijk": str(wijk.pk)}).genegeerd == ["wijk"]
 
-    f = Filter.uit_request(Get(van="gisteren", gemeente="'; drop", categorie="99"), vandaag=D(2025, 6, 30))
-    assert set(f.genegeerd) == {"van", "gemeente", "categorie"}
-    assert f.gemeente is None and f.categorie == ""
+
+@pytest.mark.parametrize(
+    "query", ["gemeente=abc", "gemeente=99999", "van=2025-13", "tot=morgen", "categorie=zz", "per=kleur",
+              "van=2030-01&tot=2025-01", "aanbieder=-1", "wijk=1e9"]
+)  # fmt: skip
+def test_nonsense_filters_show_an_empty_explained_result_on_every_dashboard(client, wereld, wachtwereld, query):
+    login_verified(client, wereld["users"][Rol.BELEIDSMEDEWERKER])
+    for naam in ("monitor:wachttijden", "monitor:inzet", "monitor:financien"):
+        r = client.get(reverse(naam) + "?" + query)
+        assert r.status_code == 200
+        html = r.content.decode()
+        assert "We begrijpen de keuze bij" in html
+        assert "<table" not in html  # no figures for a selection we did not understand
 
 
 # --- provider feed -----------------------------------------------------------------------------------------------

@@ -1,6 +1,9 @@
-"""The dashboard filters (period, gemeente, wijk, aanbieder, categorie), read from the URL so a view can be shared.
+"""The dashboard filters (period, gemeente, wijk, aanbieder, categorie, grouping), read from the URL so a view
+can be shared.
 
-Nonsense values never raise: they are dropped and listed in ``genegeerd`` so the page can explain an empty result.
+Nonsense values never raise. A value that is not understood (not a month, an unknown gemeente, a wijk of another
+gemeente, a categorie outside the code list) is listed in ``genegeerd``; the dashboard then shows no figures and
+explains which value it did not understand, rather than silently showing figures for a wider selection.
 """
 
 from __future__ import annotations
@@ -13,6 +16,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from jeugdhulp import codelijsten
+
+# The groupings a measure table can use; each is a field of ``wachttijden.Meting``.
+INDELINGEN = ("gemeente", "wijk", "aanbieder", "categorie", "maand")
 
 
 def _maand(tekst: str) -> dt.date | None:
@@ -37,6 +43,12 @@ class Filter:
     aanbieder: int | None = None
     categorie: str = ""
     genegeerd: list[str] = field(default_factory=list)
+    per: str = "gemeente"  # the grouping of the measure tables (INDELINGEN)
+
+    @property
+    def leeg(self) -> bool:
+        """A filter value was not understood: show an empty, explained result."""
+        return bool(self.genegeerd)
 
     @classmethod
     def uit_request(cls, get, vandaag: dt.date | None = None) -> Filter:
@@ -67,7 +79,29 @@ class Filter:
         if categorie and categorie not in codelijsten.PRODUCTCATEGORIE.codes:
             genegeerd.append("categorie")
             categorie = ""
-        return cls(van, tot, getal("gemeente"), getal("wijk"), getal("aanbieder"), categorie, genegeerd)
+        per = get.get("per") or "gemeente"
+        if per not in INDELINGEN:
+            genegeerd.append("per")
+            per = "gemeente"
+        f = cls(van, tot, getal("gemeente"), getal("wijk"), getal("aanbieder"), categorie, genegeerd, per)
+        f._bestaan()
+        return f
+
+    def _bestaan(self) -> None:
+        """Numbers that name nothing (or a wijk of another gemeente) are not understood either."""
+        from jeugdhulp.aanbieders.models import Aanbieder
+        from jeugdhulp.organisatie.models import Gemeente, Wijk
+
+        if self.gemeente and not Gemeente.objects.filter(pk=self.gemeente).exists():
+            self.genegeerd.append("gemeente")
+        if self.aanbieder and not Aanbieder.objects.filter(pk=self.aanbieder).exists():
+            self.genegeerd.append("aanbieder")
+        if self.wijk:
+            wijken = Wijk.objects.filter(pk=self.wijk)
+            if self.gemeente:
+                wijken = wijken.filter(gemeente_id=self.gemeente)
+            if not wijken.exists():
+                self.genegeerd.append("wijk")
 
     def toewijzingen(self, prefix: str = "") -> Q:
         """A Q over Toewijzing (or a model reaching it through ``prefix``) for gemeente/wijk/aanbieder/categorie."""
@@ -90,6 +124,7 @@ class Filter:
             "wijk": self.wijk or "",
             "aanbieder": self.aanbieder or "",
             "categorie": self.categorie,
+            "per": "" if self.per == "gemeente" else self.per,
         }
         waarden.update(extra)
         return urlencode({k: v for k, v in waarden.items() if v})

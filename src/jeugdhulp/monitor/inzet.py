@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db.models import Q
@@ -56,15 +57,19 @@ class Traject:
         return self.begin <= tot and (self.einde is None or self.einde >= van)
 
 
-def voeg_samen(rijen: list[dict]) -> list[Traject]:
-    """The CBS counting rule over started toewijzingen (dicts as returned by ``_rijen``)."""
+def voeg_samen(rijen: list[dict], sleutel: Callable[[dict], object] | None = None) -> list[Traject]:
+    """The CBS counting rule over started toewijzingen (dicts as returned by ``_rijen``).
+
+    By default trajectories merge per zonder/met verblijf; ``sleutel(rij)`` gives a finer hulpvorm to merge on
+    (the CBS export merges per hulpvorm of protocol 3.3, see ``cbs.hulpvormcode``).
+    """
     per_sleutel: dict[tuple, list[dict]] = defaultdict(list)
     for r in rijen:
         vorm = hulpvorm(r["categorie"], r["eenheid"])
         if vorm is None:
             continue
         r["vorm"] = vorm
-        per_sleutel[(r["jeugdige"], r["aanbieder"], vorm[0])].append(r)
+        per_sleutel[(r["jeugdige"], r["aanbieder"], sleutel(r) if sleutel else vorm[0])].append(r)
     result = []
     for (jeugdige, aanbieder, _vorm), lijst in per_sleutel.items():
         lijst.sort(key=lambda r: r["begin"])
@@ -92,7 +97,7 @@ def _rijen(f: Filter, extra_voor: dt.timedelta = dt.timedelta(days=366)) -> list
         Q(einddatum_zorg__isnull=True) | Q(einddatum_zorg__gte=f.van - extra_voor),
         begindatum_zorg__isnull=False,
         begindatum_zorg__lte=f.tot,
-    )
+    ).exclude(aanvragen__vorm="pgb")  # zorg in natura only; a toewijzing never comes from a pgb, but imports might
     velden = {
         "pk": "pk", "jeugdige": "jeugdige_id", "aanbieder": "aanbieder_id", "begin": "begindatum_zorg",
         "einde": "einddatum_zorg", "gemeente": "gemeente_id", "wijk": "jeugdige__wijk_id",
@@ -102,8 +107,8 @@ def _rijen(f: Filter, extra_voor: dt.timedelta = dt.timedelta(days=366)) -> list
     return [dict(zip(velden, rij, strict=True)) for rij in qs.values_list(*velden.values()).iterator(chunk_size=5000)]
 
 
-def trajecten(f: Filter) -> list[Traject]:
-    return [t for t in voeg_samen(_rijen(f)) if t.actief_in(f.van, f.tot)]
+def trajecten(f: Filter, sleutel: Callable[[dict], object] | None = None) -> list[Traject]:
+    return [t for t in voeg_samen(_rijen(f), sleutel) if t.actief_in(f.van, f.tot)]
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jeugdhulp.aanbieders.models import Aanbieder
-from jeugdhulp.monitor import financien, inzet, wachttijden
+from jeugdhulp.core.pdf import pdf_response
+from jeugdhulp.monitor import dashboards, wachttijden
 from jeugdhulp.monitor.filters import Filter
 from jeugdhulp.monitor.forms import BudgetForm, MeldingForm
 from jeugdhulp.monitor.models import Budget, Wachtlijstmelding
-from jeugdhulp.monitor.onthulling import ONDERDRUKT, is_klein, onderdruk, totaal_tekst
+from jeugdhulp.monitor.onthulling import onderdruk, totaal_tekst
+from jeugdhulp.monitor.rapportage import Kwartaal
+from jeugdhulp.monitor.rapportage import inhoud as rapportage_inhoud
 from jeugdhulp.monitor.tabel import Tabel, xlsx
 from jeugdhulp.monitor.wachtlijstmeldingen import MeldingFout, gecontracteerde_producten, meldstatus, verwerk
 from jeugdhulp.organisatie.models import Gemeente, Wijk
@@ -63,59 +66,15 @@ def cijfers(request):
         "jaar": jaar,
         "jaren": jaren,
         "tabel_gemeente": tabel_gemeente,
-        "totaal_regio": totaal_tekst(sum(per_gemeente.values())),
+        "totaal_regio": totaal_tekst(sum(per_gemeente.values()), [c.tekst for c in tabel_gemeente]),
         "eigen": eigen,
         "tabel_wijk": tabel_wijk,
-        "totaal_eigen": totaal_tekst(sum(row["n"] for row in per_wijk)),
+        "totaal_eigen": totaal_tekst(sum(row["n"] for row in per_wijk), [c.tekst for c in tabel_wijk]),
     }
     return render(request, "monitor/cijfers.html", context)
 
 
 # --- shared dashboard plumbing ---------------------------------------------------------------------------------
-def _labels():
-    return {
-        "gemeente": dict(Gemeente.objects.values_list("pk", "naam")),
-        "aanbieder": dict(Aanbieder.objects.values_list("pk", "naam")),
-        "categorie": wachttijden.categorie_labels(),
-        "wijk": dict(Wijk.objects.values_list("pk", "naam")),
-    }
-
-
-def _staaf(tabel: Tabel, x: str, y: str, titel: str) -> dict:
-    return {
-        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
-        "description": titel,
-        "width": "container",
-        "data": {"values": [r for r in tabel.grafiekdata if r.get(y) is not None]},
-        "mark": {"type": "bar", "tooltip": True},
-        "encoding": {
-            "y": {"field": x, "type": "nominal", "sort": None, "title": None},
-            "x": {"field": y, "type": "quantitative", "title": titel},
-        },
-    }
-
-
-def _lijn(tabel: Tabel, x: str, y: str, titel: str, norm: float | None = None) -> dict:
-    lagen = [
-        {
-            "mark": {"type": "line", "point": True, "tooltip": True},
-            "encoding": {
-                "x": {"field": x, "type": "temporal", "timeUnit": "yearmonth", "title": None},
-                "y": {"field": y, "type": "quantitative", "title": titel},
-            },
-        }
-    ]
-    if norm is not None:
-        lagen.append({"mark": {"type": "rule", "strokeDash": [4, 4]}, "encoding": {"y": {"datum": norm}}})
-    return {
-        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
-        "description": titel,
-        "width": "container",
-        "data": {"values": [r for r in tabel.grafiekdata if r.get(y) is not None]},
-        "layer": lagen,
-    }
-
-
 def _export(request, tabellen: list[Tabel], naam: str):
     soort = request.GET.get("export")
     if soort == "xlsx":
@@ -125,7 +84,7 @@ def _export(request, tabellen: list[Tabel], naam: str):
         )
         response["Content-Disposition"] = f'attachment; filename="{naam}.xlsx"'
         return response
-    if soort == "csv":
+    if soort == "csv" and tabellen:
         kies = request.GET.get("tabel")
         tabel = next((t for t in tabellen if t.sleutel == kies), tabellen[0])
         response = HttpResponse(tabel.als_csv(), content_type="text/csv; charset=utf-8")
@@ -134,7 +93,7 @@ def _export(request, tabellen: list[Tabel], naam: str):
     return None
 
 
-def _dashboard(request, f: Filter, titel: str, intro: str, blokken: list[dict], naam: str):
+def _dashboard(request, f: Filter, titel: str, intro: str, blokken: list[dict], naam: str, per: bool = False):
     tabellen = [b["tabel"] for b in blokken]
     for b in blokken:
         b["id"] = f"grafiek-{b['tabel'].sleutel}"
@@ -151,159 +110,38 @@ def _dashboard(request, f: Filter, titel: str, intro: str, blokken: list[dict], 
         "wijken": Wijk.objects.filter(gemeente_id=f.gemeente).order_by("naam") if f.gemeente else [],
         "aanbieders": Aanbieder.objects.order_by("naam"),
         "categorieen": sorted(wachttijden.categorie_labels().items()),
+        "indelingen": [(k, _(v)) for k, v in dashboards.INDELING_TITELS.items()] if per else [],
         "bijgewerkt": timezone.localtime(),
     }
     template = "monitor/_dashboard_inhoud.html" if request.headers.get("HX-Request") else "monitor/dashboard.html"
     return render(request, template, context)
 
 
-# --- waiting times -----------------------------------------------------------------------------------------------
 def wachttijden_view(request):
     _vereis(request, policy.Resource.CIJFERS)
     f = Filter.uit_request(request.GET)
-    vandaag = timezone.localdate()
-    peildatum = min(vandaag, f.tot)
-    labels = _labels()
-    stand = wachttijden.stand(f, peildatum)
-    standtabel = wachttijden.standtabel(stand, _("Nu wachtend op start zorg (peildatum %s)") % peildatum.isoformat())
-    gestart = wachttijden.toewijzing_start(f)
-    boven = sum(m.boven_norm for m in stand)
-    standtabel.samenvatting = _(
-        "Op %(datum)s wachten %(n)s jeugdigen op de start van hun zorg; %(boven)s van hen wachten langer dan de norm."
-    ) % {
-        "datum": peildatum.strftime("%d-%m-%Y"),
-        "n": totaal_tekst(len(stand)),
-        "boven": ONDERDRUKT if is_klein(boven) else boven,
-    }
-    trend = wachttijden.trendtabel(f)
-    trend.samenvatting = _("De lijn toont per maand de mediaan van de wachttijd van wie met zorg begon.")
-    blokken = [
-        {"tabel": standtabel, "grafiek": _staaf(standtabel, "klasse", "aantal", _("Aantal wachtenden"))},
-        {"tabel": trend, "grafiek": _lijn(trend, "maand", "mediaan", _("Mediaan wachttijd (weken)"))},
-    ]
-    for dimensie, titel in (
-        ("aanbieder", _("Wachttijd toewijzing tot start zorg per aanbieder")),
-        ("categorie", _("Wachttijd toewijzing tot start zorg per productcategorie")),
-        ("gemeente", _("Wachttijd toewijzing tot start zorg per gemeente")),
-    ):
-        t = wachttijden.samenvattingstabel(f"start-{dimensie}", titel, gestart, dimensie, labels[dimensie])
-        blokken.append({"tabel": t, "grafiek": _staaf(t, "groep", "mediaan", _("Mediaan (weken)"))})
-    stand_per_aanbieder = wachttijden.samenvattingstabel(
-        "stand-aanbieder", _("Nu wachtend per aanbieder (al gewacht)"), stand, "aanbieder", labels["aanbieder"]
-    )
-    blokken.append({"tabel": stand_per_aanbieder})
-    for sleutel, titel, metingen, werkdagen in (
-        ("vot", _("Verzoek om toewijzing tot antwoord (norm 5 werkdagen)"), wachttijden.vot_antwoord(f, vandaag), True),
-        ("awb", _("Aanvraag tot beschikking (norm 8 weken)"), wachttijden.aanvraag_beschikking(f), False),
-        ("jw305", _("Start zorg tot startbericht (norm 5 werkdagen)"), wachttijden.start_gemeld(f), True),
-    ):
-        t = wachttijden.samenvattingstabel(
-            sleutel, titel, metingen, "gemeente", labels["gemeente"], werkdagen=werkdagen
-        )
-        blokken.append({"tabel": t})
+    blokken = dashboards.wachttijden_blokken(f, timezone.localdate())
     intro = _(
         "Wachttijden uit de berichten en besluiten, actueel. Aantallen van 1 tot 5 tonen we als “<5”; gemiddelden "
         "over minder dan 5 jeugdigen tonen we niet."
     )
-    return _dashboard(request, f, _("Wachttijden"), intro, blokken, "wachttijden")
-
-
-# --- use of youth care (CBS) --------------------------------------------------------------------------------------
-def _inzettabel(sleutel, titel, lijst, dimensie, labels, f: Filter) -> Tabel:
-    groepen = inzet.per(lijst, dimensie)
-    volgorde = sorted(groepen, key=lambda k: str(labels.get(k, k) or ""))
-    jeugd = onderdruk(
-        [(str(labels.get(k, k) or _("Onbekend")), len({t.jeugdige for t in groepen[k]})) for k in volgorde]
-    )
-    kop = [_("Groep"), _("Jeugdigen"), _("Trajecten"), _("Instroom"), _("Uitstroom"), _("Gem. duur (dagen)"),
-           _("Volgens plan"), _("Voortijdig")]  # fmt: skip
-    t = Tabel(sleutel, titel, kop)
-
-    def c(n, zichtbaar=True):
-        return ONDERDRUKT if is_klein(n) or not zichtbaar else str(n)
-
-    for k, cel in zip(volgorde, jeugd, strict=True):
-        i = inzet.tel(groepen[k], f.van, f.tot)
-        t.rijen.append([
-            cel.label, cel.tekst, c(i.trajecten, cel.zichtbaar), c(i.instroom, cel.zichtbaar),
-            c(i.uitstroom, cel.zichtbaar),
-            f"{i.gemiddelde_duur_dagen:.0f}" if i.gemiddelde_duur_dagen and cel.zichtbaar else "–",
-            c(i.volgens_plan, cel.zichtbaar), c(i.voortijdig, cel.zichtbaar),
-        ])  # fmt: skip
-        t.grafiekdata.append({"groep": cel.label, "jeugdigen": i.jeugdigen if cel.zichtbaar else None})
-    tot = inzet.tel(lijst, f.van, f.tot)
-    t.totaal = [_("Totaal"), c(tot.jeugdigen), c(tot.trajecten), c(tot.instroom), c(tot.uitstroom),
-                f"{tot.gemiddelde_duur_dagen:.0f}" if tot.gemiddelde_duur_dagen else "–",
-                c(tot.volgens_plan), c(tot.voortijdig)]  # fmt: skip
-    return t
+    return _dashboard(request, f, _("Wachttijden"), intro, blokken, "wachttijden", per=True)
 
 
 def inzet_view(request):
     _vereis(request, policy.Resource.CIJFERS)
     f = Filter.uit_request(request.GET)
-    labels = _labels()
-    lijst = inzet.trajecten(f)
-    from jeugdhulp import codelijsten
-
-    verwijzers = dict(codelijsten.TYPE_VERWIJZER.codes)
-    blokken = []
-    for dimensie, titel, lab in (
-        ("hulpvorm", _("Jeugdhulp per hulpvorm (CBS)"), {}),
-        ("subvorm", _("Zonder en met verblijf: ambulant, daghulp, wijkteam, netwerk"), {}),
-        ("categorie", _("Per productcategorie"), labels["categorie"]),
-        ("verwijzer", _("Per verwijzer"), verwijzers),
-        ("gemeente", _("Per gemeente (regio)"), labels["gemeente"]),
-        ("wijk", _("Per wijk"), labels["wijk"]),
-    ):
-        t = _inzettabel(dimensie, titel, lijst, dimensie, lab, f)
-        blokken.append({"tabel": t, "grafiek": _staaf(t, "groep", "jeugdigen", _("Jeugdigen"))})
-    # share against the population entered per gemeente
-    per_gemeente = inzet.per(lijst, "gemeente")
-    aandeel = Tabel("aandeel", _("Aandeel jeugdigen met jeugdhulp"), [_("Gemeente"), _("Inwoners 0–17"), _("Aandeel")])
-    for g in Gemeente.objects.order_by("naam"):
-        n = len({t.jeugdige for t in per_gemeente.get(g.pk, [])})
-        tekst = f"{100 * n / g.inwoners_0_17:.1f}%" if g.inwoners_0_17 and n >= 5 else "–"
-        aandeel.rijen.append([g.naam, str(g.inwoners_0_17 or "–"), tekst])
-    blokken.append({"tabel": aandeel})
     intro = _(
         "Jeugdhulp in natura volgens de telregels van CBS Beleidsinformatie Jeugd: trajecten bij dezelfde aanbieder "
         "met dezelfde hulpvorm die elkaar overlappen tellen als één traject."
     )
-    return _dashboard(request, f, _("Inzet jeugdhulp"), intro, blokken, "inzet")
-
-
-# --- finance -----------------------------------------------------------------------------------------------------
-def _euro(cent: int) -> str:
-    return f"{cent / 100:.0f}"
+    return _dashboard(request, f, _("Inzet jeugdhulp"), intro, dashboards.inzet_blokken(f), "inzet")
 
 
 def financien_view(request):
     _vereis(request, policy.Resource.CIJFERS)
     f = Filter.uit_request(request.GET)
-    vandaag = timezone.localdate()
-    jaar = f.tot.year
-    labels = _labels()
-    blokken = []
-    for dimensie, titel, lab in (
-        ("categorie", _("Financiën %s per productcategorie (euro)") % jaar, labels["categorie"]),
-        (
-            "aanbieder",
-            _("Financiën %s per aanbieder (euro)") % jaar,
-            {str(k): v for k, v in labels["aanbieder"].items()},
-        ),
-    ):
-        regels = financien.overzicht(jaar, vandaag, f.gemeente, dimensie)
-        kop = [_("Groep"), _("Budget"), _("Verplicht"), _("Gedeclareerd"), _("Goedgekeurd"), _("Pgb"),
-               _("Prognose jaareinde"), _("Budget op")]  # fmt: skip
-        t = Tabel(f"fin-{dimensie}", titel, kop)
-        for k in sorted(regels, key=lambda k: str(lab.get(k, k))):
-            r = regels[k]
-            naam = _("Persoonsgebonden budget") if k == "pgb" else str(lab.get(k, k))
-            op = r.uitgeput_op.isoformat() if r.uitgeput_op else "–"
-            t.rijen.append([naam, _euro(r.budget), _euro(r.verplicht), _euro(r.gedeclareerd), _euro(r.goedgekeurd),
-                            _euro(r.pgb), _euro(r.prognose), op])  # fmt: skip
-            t.grafiekdata.append({"groep": naam, "prognose": r.prognose / 100})
-        blokken.append({"tabel": t, "grafiek": _staaf(t, "groep", "prognose", _("Prognose (euro)"))})
+    blokken = dashboards.financien_blokken(f, timezone.localdate())
     intro = _("Budget, verplichtingen (omvang × tarief), declaraties en prognose tot het einde van het jaar.")
     return _dashboard(request, f, _("Financiën"), intro, blokken, "financien")
 
@@ -357,3 +195,39 @@ def melden(request):
             return redirect("monitor:wachtlijsten")
     recent = Wachtlijstmelding.objects.filter(aanbieder=aanbieder).select_related("product")[:20]
     return render(request, "monitor/melden.html", {"form": form, "recent": recent, "aanbieder": aanbieder})
+
+
+# --- the quarterly report for the council ------------------------------------------------------------------------
+def rapportage(request):
+    """A form to choose quarter and gemeente; with ``formaat=pdf`` the report itself. Bad choices are explained."""
+    _vereis(request, policy.Resource.CIJFERS)
+    vandaag = timezone.localdate()
+    kwartaal = Kwartaal.lees(request.GET.get("kwartaal"), vandaag)
+    f = Filter.uit_request({"gemeente": request.GET.get("gemeente", "")}, vandaag)
+    fout = None
+    if kwartaal is None:
+        fout = _("Dit kwartaal kennen we niet, of het is nog niet begonnen. Kies een kwartaal uit de lijst.")
+    elif f.leeg:
+        fout = _("Deze gemeente kennen we niet. Kies een gemeente uit de lijst.")
+    if request.GET.get("formaat") == "pdf" and fout is None:
+        gemeente = Gemeente.objects.filter(pk=f.gemeente).first()
+        context = {
+            "kwartaal": kwartaal,
+            "gebied": gemeente.naam if gemeente else _("de hele regio"),
+            "hoofdstukken": rapportage_inhoud(kwartaal, f.gemeente, vandaag),
+            "gemaakt": timezone.localtime(),
+        }
+        naam = f"kwartaalrapportage-{kwartaal.code}{'-' + gemeente.cbs_code if gemeente else ''}.pdf"
+        return pdf_response(request, "monitor/rapportage_pdf.html", context, naam)
+    laatste = Kwartaal.lees("", vandaag)
+    kwartalen = [laatste]
+    for _i in range(7):
+        kwartalen.append(kwartalen[-1].vorige())
+    context = {
+        "fout": fout,
+        "kwartalen": kwartalen,
+        "gekozen": kwartaal or laatste,
+        "gemeenten": Gemeente.objects.order_by("naam"),
+        "gemeente": f.gemeente,
+    }
+    return render(request, "monitor/rapportage.html", context, status=400 if fout else 200)

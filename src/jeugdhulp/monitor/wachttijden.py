@@ -24,7 +24,16 @@ from jeugdhulp.core.werkdagen import werkdagen_tussen
 from jeugdhulp.monitor.filters import Filter, maand_einde
 from jeugdhulp.monitor.models import Maat
 from jeugdhulp.monitor.normen import Normlijn, norm_voor, normen
-from jeugdhulp.monitor.onthulling import DREMPEL, ONDERDRUKT, is_klein, onderdruk
+from jeugdhulp.monitor.onthulling import (
+    DREMPEL,
+    ONDERDRUKT,
+    is_klein,
+    kolom,
+    onderdruk,
+    onderdruk_raster,
+    tekst,
+    totaal_tekst,
+)
 from jeugdhulp.monitor.tabel import Tabel
 
 # Buckets of time already waited, in days: 0–4, 4–10, 10–14 and more than 14 weeks.
@@ -172,12 +181,17 @@ def vot_antwoord(f: Filter, vandaag: dt.date, tabel=None) -> list[Meting]:
     if f.wijk:
         q &= Q(jeugdige__wijk_id=f.wijk)
     result = []
-    for ontvangen, beantwoord, gemeente, wijk, aanbieder in Verzoek.objects.filter(q).values_list(
-        "ontvangen", "beantwoord", "gemeente_id", "jeugdige__wijk_id", "aanbieder_id"
+    for ontvangen, beantwoord, gemeente, wijk, aanbieder, producten in Verzoek.objects.filter(q).values_list(
+        "ontvangen", "beantwoord", "gemeente_id", "jeugdige__wijk_id", "aanbieder_id", "producten"
     ):
+        categorie = (producten[0].get("categorie") or "") if producten else ""
+        if f.categorie and categorie != f.categorie:
+            continue
         eind = beantwoord.date() if beantwoord else vandaag
         dagen = werkdagen_tussen(ontvangen.date(), eind)
-        result.append(Meting(dagen, _boven(dagen, norm), ontvangen.date().replace(day=1), gemeente, wijk, aanbieder))
+        result.append(
+            Meting(dagen, _boven(dagen, norm), ontvangen.date().replace(day=1), gemeente, wijk, aanbieder, categorie)
+        )
     return result
 
 
@@ -270,34 +284,45 @@ def groepeer(metingen: list[Meting], dimensie: str) -> dict[object, list[Meting]
 def samenvattingstabel(
     sleutel: str, titel: str, metingen: list[Meting], dimensie: str, labels: dict, *, werkdagen: bool = False
 ) -> Tabel:
-    """One row per group: n (suppressed with secondary suppression), mean, median, above norm, share above norm."""
+    """One row per group: n, mean, median, above norm, share above norm.
+
+    The counts "Aantal" and "Boven norm" are each suppressed as a column with its total; the above-norm count of
+    a group whose size is hidden is hidden too, and mean, median and share only show for a visible group of 5+.
+    """
     eenheid = _("werkdagen") if werkdagen else _("weken")
     groepen = groepeer(metingen, dimensie)
     volgorde = sorted(groepen, key=lambda k: (str(labels.get(k, k or "")),))
+    samen = [Samenvatting.van(groepen[k], werkdagen) for k in volgorde]
     cellen = onderdruk([(str(labels.get(k, k) or _("Onbekend")), len(groepen[k])) for k in volgorde])
+    rij_weg = {i for i, c in enumerate(cellen) if not c.zichtbaar}
+    boven = kolom([s.boven_norm for s in samen], rij_weg)
     kop = [_("Groep"), _("Aantal"), _("Gemiddeld (%s)") % eenheid, _("Mediaan (%s)") % eenheid,
            _("Boven norm"), _("Aandeel boven norm")]  # fmt: skip
     t = Tabel(sleutel, titel, kop)
-    for k, cel in zip(volgorde, cellen, strict=True):
-        s = Samenvatting.van(groepen[k], werkdagen)
+    for cel, s, boven_tekst in zip(cellen, samen, boven, strict=True):
         zichtbaar = cel.zichtbaar and s.gemiddeld_weken is not None
-        boven_tekst = ONDERDRUKT if is_klein(s.boven_norm) or not cel.zichtbaar else str(s.boven_norm)
+        aandeel = s.aandeel_boven if zichtbaar and boven_tekst == str(s.boven_norm) else None
         t.rijen.append([
             cel.label, cel.tekst,
             _fmt(s.gemiddeld_weken if zichtbaar else None), _fmt(s.mediaan_weken if zichtbaar else None),
-            boven_tekst, _fmt(s.aandeel_boven if zichtbaar and boven_tekst != ONDERDRUKT else None, procent=True),
+            boven_tekst, _fmt(aandeel, procent=True),
         ])  # fmt: skip
         t.grafiekdata.append({"groep": cel.label, "mediaan": s.mediaan_weken if zichtbaar else None})
     totaal = Samenvatting.van(metingen, werkdagen)
-    t.totaal = [_("Totaal"), str(totaal.n) if not is_klein(totaal.n) else ONDERDRUKT,
-                _fmt(totaal.gemiddeld_weken), _fmt(totaal.mediaan_weken),
-                ONDERDRUKT if is_klein(totaal.boven_norm) else str(totaal.boven_norm),
-                _fmt(totaal.aandeel_boven if not is_klein(totaal.boven_norm) else None, procent=True)]  # fmt: skip
+    n_tekst = totaal_tekst(totaal.n, [c.tekst for c in cellen])
+    boven_totaal = totaal_tekst(totaal.boven_norm, boven)
+    aandeel = totaal.aandeel_boven if boven_totaal == str(totaal.boven_norm) else None
+    t.totaal = [_("Totaal"), n_tekst, _fmt(totaal.gemiddeld_weken), _fmt(totaal.mediaan_weken), boven_totaal,
+                _fmt(aandeel, procent=True)]  # fmt: skip
     return t
 
 
 def standtabel(metingen: list[Meting], titel: str) -> Tabel:
-    """The current stand: the distribution of time already waited, with and without overbruggingszorg."""
+    """The current stand: the distribution of time already waited, with and without overbruggingszorg.
+
+    A two-way table: each row's total is "met" + "zonder", each column has a total. A distribution column over
+    1–4 persons is hidden entirely ("–"); the rest is suppressed over rows and columns together.
+    """
     kop = [_("Al gewacht"), _("Totaal"), _("Met overbruggingszorg"), _("Zonder overbruggingszorg")]
     t = Tabel("stand", titel, kop)
     kolommen = [
@@ -305,18 +330,25 @@ def standtabel(metingen: list[Meting], titel: str) -> Tabel:
         verdeling([m for m in metingen if m.overbrugging]),
         verdeling([m for m in metingen if not m.overbrugging]),
     ]
-    # Each column is its own table for suppression; a column over fewer than 5 persons is hidden entirely.
-    getoond = []
-    for kolom in kolommen:
-        totaal = sum(n for _l, n in kolom)
-        getoond.append(["–"] * len(kolom) if totaal < DREMPEL else [c.tekst for c in onderdruk(kolom)])
-    for i, (label, _n) in enumerate(kolommen[0]):
-        t.rijen.append([label, *(kol[i] for kol in getoond)])
-        waarde = kolommen[0][i][1]
-        t.grafiekdata.append({"klasse": label, "aantal": waarde if getoond[0][i] == str(waarde) else None})
-    t.totaal = [_("Totaal")] + [
-        ONDERDRUKT if is_klein(sum(n for _l, n in kol)) else str(sum(n for _l, n in kol)) for kol in kolommen
-    ]
+    rijen = range(len(KLASSEN))
+    waarden = {(i, k): kolommen[k][i][1] for i in rijen for k in range(3)}
+    waarden.update({("t", k): sum(n for _l, n in kolommen[k]) for k in range(3)})
+    lijnen = [([(i, 1), (i, 2)], (i, 0)) for i in rijen] + [([("t", 1), ("t", 2)], ("t", 0))]
+    lijnen += [([(i, k) for i in rijen], ("t", k)) for k in range(3)]
+    te_klein = {k for k in range(3) if is_klein(waarden[("t", k)])}  # an all-zero column has nothing to hide
+    verborgen = onderdruk_raster(waarden, lijnen, {(i, k) for i in rijen for k in te_klein})
+
+    def cel(i, k):
+        if k in te_klein and i != "t":
+            return "–"
+        return tekst(waarden[(i, k)], (i, k) not in verborgen)
+
+    for i in rijen:
+        label = KLASSEN[i][0]
+        t.rijen.append([label, *(cel(i, k) for k in range(3))])
+        zichtbaar = (i, 0) not in verborgen and 0 not in te_klein
+        t.grafiekdata.append({"klasse": label, "aantal": waarden[(i, 0)] if zichtbaar else None})
+    t.totaal = [_("Totaal"), *(cel("t", k) for k in range(3))]
     return t
 
 

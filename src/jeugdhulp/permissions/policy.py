@@ -37,6 +37,8 @@ class Resource(StrEnum):
     # The monitor (issue 6): an aanbieder's own waiting-list reports (aggregates, no persons) and the budgets.
     WACHTLIJSTMELDING = "wachtlijstmelding"
     BUDGET = "budget"
+    # The CBS Beleidsinformatie Jeugd trajectory file: person-level (BSN, birth date, postcode), not for policy users.
+    CBS_AANLEVERING = "cbs_aanlevering"
 
 
 class Actie(StrEnum):
@@ -129,11 +131,21 @@ RULES: dict[tuple[Resource, Actie], dict[Rol, Scope]] = {
     },
     (Resource.BUDGET, Actie.BEKIJKEN): {Rol.BELEIDSMEDEWERKER: ALLES},
     (Resource.BUDGET, Actie.WIJZIGEN): {Rol.BELEIDSMEDEWERKER: _eigen_gemeente},
+    # The backoffice checks the aanbieders' CBS deliveries and delivers its own wijkteam's help: own gemeente only.
+    (Resource.CBS_AANLEVERING, Actie.EXPORTEREN): {Rol.JEUGDCONSULENT: _eigen_gemeente},
 }
 
 # Resources whose rows are about one person: reading them must be written to the access log.
 PERSOONSGEGEVENS = frozenset(
-    {Resource.JEUGDIGE, Resource.TOEWIJZING, Resource.BERICHT, Resource.HULPVRAAG, Resource.CASUS, Resource.BESLUIT}
+    {
+        Resource.JEUGDIGE,
+        Resource.TOEWIJZING,
+        Resource.BERICHT,
+        Resource.HULPVRAAG,
+        Resource.CASUS,
+        Resource.BESLUIT,
+        Resource.CBS_AANLEVERING,
+    }
 )
 
 

@@ -1,0 +1,111 @@
+"""Vega-Lite chart specifications for the monitor, their text summaries, and server-side rendering for the PDF.
+
+A chart is drawn only from ``Tabel.grafiekdata`` (suppressed cells are None there), so it never shows more than its
+table. In the browser the vendored Vega-Lite draws the spec; for the quarterly PDF the same spec is rendered to SVG
+by ``vl-convert-python`` (the Vega project's own converter, no Node and no network), see ADR 0012.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+
+from django.utils.translation import gettext as _
+
+from jeugdhulp.monitor.tabel import Tabel
+
+SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
+log = logging.getLogger(__name__)
+
+
+def _punten(tabel: Tabel, y: str) -> list[dict]:
+    return [r for r in tabel.grafiekdata if r.get(y) is not None]
+
+
+def staaf(tabel: Tabel, x: str, y: str, titel: str) -> dict:
+    return {
+        "$schema": SCHEMA,
+        "description": titel,
+        "width": "container",
+        "data": {"values": _punten(tabel, y)},
+        "mark": {"type": "bar", "tooltip": True},
+        "encoding": {
+            "y": {"field": x, "type": "nominal", "sort": None, "title": None},
+            "x": {"field": y, "type": "quantitative", "title": titel},
+        },
+    }
+
+
+def lijn(tabel: Tabel, x: str, y: str, titel: str, norm: float | None = None) -> dict:
+    lagen = [
+        {
+            "mark": {"type": "line", "point": True, "tooltip": True},
+            "encoding": {
+                "x": {"field": x, "type": "temporal", "timeUnit": "yearmonth", "title": None},
+                "y": {"field": y, "type": "quantitative", "title": titel},
+            },
+        }
+    ]
+    if norm is not None:
+        lagen.append({"mark": {"type": "rule", "strokeDash": [4, 4]}, "encoding": {"y": {"datum": norm}}})
+    return {
+        "$schema": SCHEMA,
+        "description": titel,
+        "width": "container",
+        "data": {"values": _punten(tabel, y)},
+        "layer": lagen,
+    }
+
+
+def _getal(v: float) -> str:
+    return f"{v:.0f}" if float(v).is_integer() else f"{v:.1f}"
+
+
+def samenvatting(spec: dict) -> str:
+    """One plain-Dutch sentence with what the chart shows, for readers who cannot see it (and for the PDF)."""
+    punten = spec["data"]["values"]
+    if not punten:
+        return _("Er zijn te weinig gegevens om een grafiek te tekenen.")
+    enc = spec["encoding"] if "encoding" in spec else spec["layer"][0]["encoding"]
+    if "layer" in spec:  # a line over months
+        x, y = enc["x"]["field"], enc["y"]["field"]
+        eerste, laatste = punten[0], punten[-1]
+        return _("Van %(van)s tot %(tot)s ging %(wat)s van %(a)s naar %(b)s.") % {
+            "van": str(eerste[x])[:7],
+            "tot": str(laatste[x])[:7],
+            "wat": spec["description"].lower(),
+            "a": _getal(eerste[y]),
+            "b": _getal(laatste[y]),
+        }
+    groep, y = enc["y"]["field"], enc["x"]["field"]
+    hoog = max(punten, key=lambda p: p[y])
+    laag = min(punten, key=lambda p: p[y])
+    if hoog is laag or hoog[y] == laag[y]:
+        return _("%(wat)s: %(groep)s %(v)s.") % {"wat": spec["description"], "groep": hoog[groep], "v": _getal(hoog[y])}
+    return _("%(wat)s: het hoogst bij %(hoog)s (%(h)s), het laagst bij %(laag)s (%(l)s).") % {
+        "wat": spec["description"],
+        "hoog": hoog[groep],
+        "h": _getal(hoog[y]),
+        "laag": laag[groep],
+        "l": _getal(laag[y]),
+    }
+
+
+def als_svg(spec: dict, breedte: int = 560) -> str | None:
+    """The chart as an SVG data URI for the PDF, or None when the converter is not installed or fails."""
+    if not spec["data"]["values"]:
+        return None
+    try:
+        import vl_convert
+    except ImportError:  # pragma: no cover - a declared dependency; the report then shows the tables only
+        log.warning("vl-convert-python is not installed: the report has no chart images")
+        return None
+    vast = json.loads(json.dumps(spec))
+    vast["width"] = breedte  # "container" has no meaning outside a browser
+    try:
+        svg = vl_convert.vegalite_to_svg(vast)
+    except Exception:  # noqa: BLE001 - a chart must never break the report; the table carries the numbers
+        log.exception("chart could not be rendered")
+        return None
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
