@@ -214,6 +214,15 @@ def test_late_and_missing_reports_are_flagged(feed):
     assert {s.status for s in meldstatus(vandaag=D(2025, 4, 15))} == {"op tijd"}
 
 
+def test_provider_waits_are_held_against_the_treeknorm_intervals(feed):
+    verwerk(feed["a"], [_melding(peildatum="2025-05-31", verwachte_wachttijd_weken=13)])
+    [s] = meldstatus(vandaag=D(2025, 6, 10))
+    assert s.norm_weken == 14.0 and not s.boven_norm  # 4 weeks to intake + 10 to treatment
+    Norm.objects.create(maat=Maat.AANMELDING_INTAKE, categorie="45", dagen=14)  # a stricter regional norm
+    [s] = meldstatus(vandaag=D(2025, 6, 10))
+    assert s.norm_weken == 12.0 and s.boven_norm
+
+
 def test_beschikbaarheidswijzer_feeds_the_sociale_kaart_and_is_open(client, feed, settings):
     from jeugdhulp.socialekaart.models import Dienst, Organisatie
 
@@ -283,6 +292,31 @@ def test_prognosis_and_budget_exhaustion(db):
     assert regel.uitgeput_op == D(2025, 1, 1) + dt.timedelta(days=int(100_000_00 * 90 / 40_000_00))
 
 
+def test_light_help_invoiced_locally_is_its_own_line_entered_on_the_budget_page(client, wereld):
+    from jeugdhulp.monitor.models import LICHT, LokaleFactuur
+
+    oss = wereld["oss"]
+    login_verified(client, wereld["users"][Rol.BELEIDSMEDEWERKER])
+    url = reverse("monitor:budget")
+    client.post(url, {"jaar": 2025, "categorie": LICHT, "bedrag_euro": 12_000})
+    velden = {"factuur": "1", "factuur-factuurdatum": "2025-02-28", "factuur-leverancier": "CJG lichte hulp",
+              "factuur-omschrijving": "februari", "factuur-bedrag_euro": "1500.50"}  # fmt: skip
+    assert client.post(url, velden).status_code == 302
+    # a future date or a negative amount is refused with a message, and nothing is stored
+    r = client.post(url, {**velden, "factuur-factuurdatum": "2999-01-01", "factuur-bedrag_euro": "-5"})
+    assert r.status_code == 200 and "toekomst" in r.content.decode()
+    assert LokaleFactuur.objects.count() == 1
+    LokaleFactuur.objects.create(gemeente=wereld["bosch"], factuurdatum=D(2025, 3, 1), leverancier="x",
+                                 omschrijving="andere gemeente", bedrag=99_00)  # fmt: skip
+    regel = financien.overzicht(2025, D(2025, 12, 31), oss.pk)[LICHT]
+    assert (regel.budget, regel.gedeclareerd, regel.goedgekeurd) == (12_000_00, 1_500_50, 1_500_50)
+    assert financien.overzicht(2025, D(2025, 12, 31))[LICHT].goedgekeurd == 1_500_50 + 99_00  # the region
+    per_aanbieder = financien.overzicht(2025, D(2025, 12, 31), oss.pk, "aanbieder")
+    assert per_aanbieder["lokaal"].goedgekeurd == 1_500_50
+    html = client.get(reverse("monitor:financien") + f"?gemeente={oss.pk}&tot=2025-12").content.decode()
+    assert "Lichte jeugdhulp, lokaal gefactureerd" in html
+
+
 # --- pages -------------------------------------------------------------------------------------------------------
 def test_dashboards_render_export_and_show_no_person(client, wereld):
     login_verified(client, wereld["users"][Rol.BELEIDSMEDEWERKER])
@@ -297,3 +331,17 @@ def test_dashboards_render_export_and_show_no_person(client, wereld):
     assert "xl/workbook.xml" in zipfile.ZipFile(BytesIO(r.content)).namelist()
     r = client.get(reverse("monitor:wachttijden") + "?export=csv&tabel=stand")
     assert r.content.decode().startswith("Al gewacht;")
+
+
+def test_a_chain_of_toewijzingen_over_years_keeps_its_first_start(db):
+    """Three adjoining toewijzingen since 2021: one traject started in 2021, so it is no instroom in 2025."""
+    g, a, p = factories.GemeenteFactory(), factories.AanbiederFactory(), factories.ProductFactory(categorie="45")
+    j = factories.JeugdigeFactory(gemeente=g)
+    for n, (begin, einde) in enumerate([(D(2021, 3, 1), D(2022, 12, 31)), (D(2023, 1, 1), D(2024, 6, 30)),
+                                         (D(2024, 7, 1), None)]):  # fmt: skip
+        factories.ToewijzingFactory(jeugdige=j, gemeente=g, aanbieder=a, product=p, toewijzingnummer=900 + n,
+                                    toewijzingsdatum=begin, ingangsdatum=begin, einddatum=None,
+                                    begindatum_zorg=begin, einddatum_zorg=einde)  # fmt: skip
+    [traject] = inzet.trajecten(_filter())
+    assert traject.begin == D(2021, 3, 1) and len(traject.toewijzingen) == 3
+    assert inzet.tel([traject], D(2025, 1, 1), D(2025, 12, 31)).instroom == 0

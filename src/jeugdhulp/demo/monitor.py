@@ -9,11 +9,12 @@ import random
 from decimal import Decimal
 
 from jeugdhulp.monitor.beschikbaarheid import werk_sociale_kaart_bij
-from jeugdhulp.monitor.models import Budget, Maat, Norm, Wachtlijstmelding
+from jeugdhulp.monitor.models import LICHT, Budget, LokaleFactuur, Maat, Norm, Wachtlijstmelding
 
 # Yearly budget per 1 000 inhabitants 0–17, in euro, per categorie (the shape of Oss's spending, synthetic)
 BUDGET_PER_1000 = {"45": 210_000, "54": 160_000, "41": 60_000, "43": 90_000, "44": 110_000, "46": 25_000,
-                   "40": 8_000, "50": 15_000}  # fmt: skip
+                   "40": 8_000, "50": 15_000, LICHT: 30_000}  # fmt: skip
+LEVERANCIERS = ("CJG lichte ondersteuning (welzijnsorganisatie)", "Groepstraining Opvoeden & Zo")
 
 
 def _maand_terug(d: dt.date, n: int) -> dt.date:
@@ -63,5 +64,25 @@ def bouw_monitor(bouwer) -> dict[str, int]:
                 )
             )
     Wachtlijstmelding.objects.bulk_create(meldingen)
+    facturen = _lokale_facturen(bouwer, rng)
     diensten = werk_sociale_kaart_bij(vandaag=peildatum)
-    return {"budgetten": len(budgetten), "wachtlijstmeldingen": len(meldingen), "wachttijden_sociale_kaart": diensten}
+    return {"budgetten": len(budgetten), "wachtlijstmeldingen": len(meldingen), "lokale_facturen": facturen,
+            "wachttijden_sociale_kaart": diensten}  # fmt: skip
+
+
+def _lokale_facturen(bouwer, rng: random.Random) -> int:
+    """Monthly invoices for light youth care bought locally, since January last year (no person in them)."""
+    facturen = []
+    for g in bouwer.gemeenten:
+        per_maand = BUDGET_PER_1000[LICHT] * (g.inwoners_0_17 or 0) / 1000 / 12
+        for n in range(bouwer.peildatum.month + 12 - 1, 0, -1):
+            datum = _maand_terug(bouwer.peildatum, n)
+            for leverancier in LEVERANCIERS:
+                bedrag = round(per_maand / len(LEVERANCIERS) * rng.uniform(0.8, 1.25) * 100)
+                omschrijving = f"Lichte jeugdhulp {datum:%m-%Y}"
+                facturen.append(
+                    LokaleFactuur(gemeente=g, factuurdatum=datum, leverancier=leverancier, omschrijving=omschrijving,
+                                  bedrag=bedrag)
+                )  # fmt: skip
+    LokaleFactuur.objects.bulk_create(facturen)
+    return len(facturen)

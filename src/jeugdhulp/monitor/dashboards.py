@@ -10,12 +10,14 @@ from __future__ import annotations
 import datetime as dt
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from jeugdhulp import codelijsten
 from jeugdhulp.aanbieders.models import Aanbieder
 from jeugdhulp.monitor import financien, inzet, wachttijden
 from jeugdhulp.monitor.filters import Filter
 from jeugdhulp.monitor.grafieken import lijn, samenvatting, staaf
+from jeugdhulp.monitor.models import LICHT
 from jeugdhulp.monitor.normen import normen
 from jeugdhulp.monitor.onthulling import ONDERDRUKT, is_klein, kolom, onderdruk, totaal_tekst
 from jeugdhulp.monitor.tabel import Tabel
@@ -175,6 +177,9 @@ def _euro(cent: int) -> str:
     return f"{cent / 100:.0f}"
 
 
+LICHT_LABEL = _lazy("Lichte jeugdhulp, lokaal gefactureerd")
+
+
 def financien_blokken(f: Filter, vandaag: dt.date) -> list[dict]:
     """Finance is about money, not persons: amounts are not suppressed. PGB and light help have their own lines."""
     if f.leeg:
@@ -192,7 +197,8 @@ def financien_blokken(f: Filter, vandaag: dt.date) -> list[dict]:
         t = Tabel(f"fin-{dimensie}", titel, kop)
         for k in sorted(regels, key=lambda k: str(dlab.get(k, k))):
             r = regels[k]
-            naam = _("Persoonsgebonden budget") if k == "pgb" else str(dlab.get(k, k))
+            eigen = {"pgb": _("Persoonsgebonden budget"), LICHT: LICHT_LABEL, "lokaal": LICHT_LABEL}
+            naam = str(eigen.get(k) or dlab.get(k, k))
             op = r.uitgeput_op.isoformat() if r.uitgeput_op else "–"
             t.rijen.append([naam, _euro(r.budget), _euro(r.verplicht), _euro(r.gedeclareerd), _euro(r.goedgekeurd),
                             _euro(r.pgb), _euro(r.prognose), op])  # fmt: skip

@@ -5,6 +5,8 @@
   euro's (83) is the omvang itself; a Budget on the toewijzing wins.
 - realisatie: JW323 prestaties declared (debet − credit), and approved (JW325, ``goedgekeurd``); PGB separately
   from the budgets granted (PgbBeoordeling.budget of toegekende aanvragen, prorated on the beschikking period).
+- light youth care invoiced locally (``LokaleFactuur``, outside iJw) is its own line ``LICHT`` with its own budget,
+  counted as declared and approved on its invoice date;
 - prognosis: approved so far, extrapolated linearly over the days elapsed; exhaustion date where the budget runs out.
 All amounts in eurocent.
 """
@@ -15,7 +17,9 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Q, Sum
+
+from jeugdhulp.monitor.models import LICHT
 
 PER_FREQUENTIE = {"1": 1, "2": 7, "4": 30.4375}  # days per period; "6" = totaal
 
@@ -118,6 +122,11 @@ def overzicht(
             regels[sleutel].goedgekeurd += teken * bedrag
     if dimensie == "categorie":
         regels["pgb"].pgb = pgb(jaar, gemeente)
+    lokaal = lokaal_gefactureerd(jaar, gemeente)
+    if lokaal or LICHT in regels:
+        regel = regels[LICHT if dimensie == "categorie" else "lokaal"]
+        regel.gedeclareerd += lokaal
+        regel.goedgekeurd += lokaal
     verstreken = max(1, (min(vandaag, eind_jaar) - begin_jaar).days + 1)
     jaardagen = (eind_jaar - begin_jaar).days + 1
     for regel in regels.values():
@@ -128,6 +137,16 @@ def overzicht(
             if dagen_tot_op < jaardagen:
                 regel.uitgeput_op = begin_jaar + dt.timedelta(days=int(dagen_tot_op))
     return dict(regels)
+
+
+def lokaal_gefactureerd(jaar: int, gemeente: int | None = None) -> int:
+    """Eurocent invoiced locally for light youth care in ``jaar``."""
+    from jeugdhulp.monitor.models import LokaleFactuur
+
+    qs = LokaleFactuur.objects.filter(factuurdatum__year=jaar)
+    if gemeente:
+        qs = qs.filter(gemeente_id=gemeente)
+    return qs.aggregate(totaal=Sum("bedrag"))["totaal"] or 0
 
 
 def pgb(jaar: int, gemeente: int | None = None) -> int:

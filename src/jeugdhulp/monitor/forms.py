@@ -2,14 +2,31 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from jeugdhulp import codelijsten
+from jeugdhulp.monitor.models import BUDGETLIJNEN
 from jeugdhulp.web.forms import UtrechtFormMixin
 
 
 class BudgetForm(UtrechtFormMixin, forms.Form):
     jaar = forms.IntegerField(label=_("Jaar"), min_value=2015, max_value=2100)
-    categorie = forms.ChoiceField(label=_("Productcategorie"), choices=codelijsten.PRODUCTCATEGORIE.choices)
+    categorie = forms.ChoiceField(label=_("Productcategorie"), choices=BUDGETLIJNEN)
     bedrag_euro = forms.IntegerField(label=_("Budget in euro"), min_value=0)
+
+
+class LokaleFactuurForm(UtrechtFormMixin, forms.Form):
+    factuurdatum = forms.DateField(
+        label=_("Factuurdatum"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    leverancier = forms.CharField(label=_("Leverancier"), max_length=100)
+    omschrijving = forms.CharField(
+        label=_("Omschrijving"), max_length=200, help_text=_("Bijvoorbeeld: lichte ondersteuning CJG, 1e kwartaal.")
+    )
+    bedrag_euro = forms.DecimalField(label=_("Bedrag in euro"), min_value=0, decimal_places=2, max_digits=12)
+
+    def clean_factuurdatum(self):
+        datum = self.cleaned_data["factuurdatum"]
+        if datum > timezone.localdate():
+            raise forms.ValidationError(_("Een factuurdatum kan niet in de toekomst liggen."))
+        return datum
 
 
 class MeldingForm(UtrechtFormMixin, forms.Form):

@@ -88,16 +88,16 @@ def voeg_samen(rijen: list[dict], sleutel: Callable[[dict], object] | None = Non
     return result
 
 
-def _rijen(f: Filter, extra_voor: dt.timedelta = dt.timedelta(days=366)) -> list[dict]:
-    """Started toewijzingen that can touch the period (a year before, so merged starts are right)."""
+def _rijen(f: Filter) -> list[dict]:
+    """Started toewijzingen of every jeugdige with care in the period, with their whole earlier history, so a
+    trajectory merged from a chain of toewijzingen keeps its true (possibly years-old) start."""
     from jeugdhulp.toewijzingen.models import Toewijzing
 
-    qs = Toewijzing.objects.filter(
-        f.toewijzingen(),
-        Q(einddatum_zorg__isnull=True) | Q(einddatum_zorg__gte=f.van - extra_voor),
-        begindatum_zorg__isnull=False,
-        begindatum_zorg__lte=f.tot,
-    ).exclude(aanvragen__vorm="pgb")  # zorg in natura only; a toewijzing never comes from a pgb, but imports might
+    gestart = Toewijzing.objects.filter(f.toewijzingen(), begindatum_zorg__isnull=False, begindatum_zorg__lte=f.tot)
+    actief = gestart.filter(Q(einddatum_zorg__isnull=True) | Q(einddatum_zorg__gte=f.van))
+    qs = gestart.filter(jeugdige_id__in=actief.values("jeugdige_id")).exclude(
+        aanvragen__vorm="pgb"
+    )  # zorg in natura only; a toewijzing never comes from a pgb, but imports might
     velden = {
         "pk": "pk", "jeugdige": "jeugdige_id", "aanbieder": "aanbieder_id", "begin": "begindatum_zorg",
         "einde": "einddatum_zorg", "gemeente": "gemeente_id", "wijk": "jeugdige__wijk_id",

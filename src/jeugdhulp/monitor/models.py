@@ -48,12 +48,19 @@ class Norm(models.Model):
         return f"{self.get_maat_display()} {self.categorie or '*'}: {self.dagen}"
 
 
+# Light youth care that the gemeente buys and invoices locally (subsidy or local contract), outside iJw: its own
+# budget line next to the productcategorieën.
+LICHT = "LJ"
+BUDGETLIJNEN = [*codelijsten.PRODUCTCATEGORIE.choices, (LICHT, _("Lichte jeugdhulp, lokaal gefactureerd"))]
+
+
 class Budget(models.Model):
-    """The budget of one gemeente for one year and one productcategorie, in eurocent."""
+    """The budget of one gemeente for one year and one productcategorie (or the local light-help line), in
+    eurocent."""
 
     gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="budgetten")
     jaar = models.PositiveSmallIntegerField(_("jaar"))
-    categorie = models.CharField(_("productcategorie"), max_length=2, choices=codelijsten.PRODUCTCATEGORIE.choices)
+    categorie = models.CharField(_("productcategorie"), max_length=2, choices=BUDGETLIJNEN)
     bedrag = models.PositiveBigIntegerField(_("budget (eurocent)"))
     gewijzigd = models.DateTimeField(_("gewijzigd"), auto_now=True)
 
@@ -67,6 +74,30 @@ class Budget(models.Model):
 
     def __str__(self) -> str:
         return f"{self.gemeente} {self.jaar} {self.categorie}: € {self.bedrag / 100:.0f}"
+
+
+class LokaleFactuur(models.Model):
+    """An invoice for light youth care bought locally (e.g. the CJG's own light help, a subsidised group course):
+    one amount for a period, never about one person, so the monitor can show it as its own line."""
+
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="lokale_facturen")
+    factuurdatum = models.DateField(_("factuurdatum"))
+    leverancier = models.CharField(_("leverancier"), max_length=100)
+    omschrijving = models.CharField(_("omschrijving"), max_length=200)
+    bedrag = models.PositiveBigIntegerField(_("bedrag (eurocent)"))
+    ingevoerd = models.DateTimeField(_("ingevoerd"), auto_now_add=True)
+    ingevoerd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("lokale factuur")
+        verbose_name_plural = _("lokale facturen")
+        ordering = ["-factuurdatum", "pk"]
+        indexes = [models.Index(fields=["gemeente", "factuurdatum"], name="lokale_factuur_periode")]
+
+    def __str__(self) -> str:
+        return f"{self.leverancier} {self.factuurdatum}: € {self.bedrag / 100:.0f}"
 
 
 class Wachtlijstmelding(models.Model):

@@ -15,8 +15,8 @@ from jeugdhulp.aanbieders.models import Aanbieder
 from jeugdhulp.core.pdf import pdf_response
 from jeugdhulp.monitor import dashboards, wachttijden
 from jeugdhulp.monitor.filters import Filter
-from jeugdhulp.monitor.forms import BudgetForm, MeldingForm
-from jeugdhulp.monitor.models import Budget, Wachtlijstmelding
+from jeugdhulp.monitor.forms import BudgetForm, LokaleFactuurForm, MeldingForm
+from jeugdhulp.monitor.models import Budget, LokaleFactuur, Wachtlijstmelding
 from jeugdhulp.monitor.onthulling import onderdruk, totaal_tekst
 from jeugdhulp.monitor.rapportage import Kwartaal
 from jeugdhulp.monitor.rapportage import inhoud as rapportage_inhoud
@@ -147,10 +147,13 @@ def financien_view(request):
 
 
 def budget(request):
+    """The beleidsmedewerker's own gemeente: budgets per year and line, and local invoices for light youth care."""
     _vereis(request, policy.Resource.BUDGET, policy.Actie.WIJZIGEN)
     gemeente = request.user.gemeente
-    form = BudgetForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    factuur = request.method == "POST" and "factuur" in request.POST
+    form = BudgetForm(request.POST if request.method == "POST" and not factuur else None)
+    factuurform = LokaleFactuurForm(request.POST if factuur else None, prefix="factuur")
+    if request.method == "POST" and not factuur and form.is_valid():
         Budget.objects.update_or_create(
             gemeente=gemeente,
             jaar=form.cleaned_data["jaar"],
@@ -159,8 +162,22 @@ def budget(request):
         )
         messages.success(request, _("Het budget is opgeslagen."))
         return redirect("monitor:budget")
-    budgetten = Budget.objects.filter(gemeente=gemeente).order_by("-jaar", "categorie")
-    return render(request, "monitor/budget.html", {"form": form, "budgetten": budgetten, "gemeente": gemeente})
+    if factuur and factuurform.is_valid():
+        d = factuurform.cleaned_data
+        LokaleFactuur.objects.create(
+            gemeente=gemeente, factuurdatum=d["factuurdatum"], leverancier=d["leverancier"],
+            omschrijving=d["omschrijving"], bedrag=round(d["bedrag_euro"] * 100), ingevoerd_door=request.user,
+        )  # fmt: skip
+        messages.success(request, _("De factuur is opgeslagen. U ziet het bedrag bij Financiën."))
+        return redirect("monitor:budget")
+    context = {
+        "form": form,
+        "factuurform": factuurform,
+        "budgetten": Budget.objects.filter(gemeente=gemeente).order_by("-jaar", "categorie"),
+        "facturen": LokaleFactuur.objects.filter(gemeente=gemeente)[:20],
+        "gemeente": gemeente,
+    }
+    return render(request, "monitor/budget.html", context)
 
 
 # --- the provider feed -------------------------------------------------------------------------------------------
@@ -174,6 +191,7 @@ def wachtlijsten(request):
         "monitor/wachtlijsten.html",
         {
             "statussen": statussen,
+            "boven_norm": sum(s.boven_norm for s in statussen),
             "mag_melden": policy.mag(request.user, policy.Resource.WACHTLIJSTMELDING, policy.Actie.INDIENEN),
         },
     )

@@ -149,6 +149,28 @@ class Meldstatus:
     laatste: Wachtlijstmelding | None
     status: str  # op tijd | te laat | ontbreekt
     nza_gemiddelde_weken: float | None
+    norm_weken: float | None = None  # aanmelding → behandeling: the Treeknorm (4 + 10 weeks) unless configured
+
+    @property
+    def boven_norm(self) -> bool:
+        """The expected or the realised wait is longer than the norm."""
+        if self.norm_weken is None or self.laatste is None:
+            return False
+        gemeten = [self.laatste.verwachte_wachttijd_weken, self.nza_gemiddelde_weken]
+        return any(w is not None and w > self.norm_weken for w in gemeten)
+
+
+def norm_aanmelding_behandeling(categorie: str, tabel: dict | None = None) -> float:
+    """Weeks from aanmelding to the start of treatment: the sum of the two Treeknorm intervals for the category."""
+    from jeugdhulp.monitor.models import Maat
+    from jeugdhulp.monitor.normen import norm_voor, normen
+
+    tabel = tabel if tabel is not None else normen()
+    return round(
+        norm_voor(Maat.AANMELDING_INTAKE, categorie, tabel).weken
+        + norm_voor(Maat.INTAKE_BEHANDELING, categorie, tabel).weken,
+        1,
+    )
 
 
 def nza_gemiddelde(meldingen: list[Wachtlijstmelding], peildatum: dt.date) -> float | None:
@@ -183,6 +205,9 @@ def meldstatus(vandaag: dt.date | None = None, aanbieder_id: int | None = None) 
     paren &= gecontracteerd
     aanbieders = Aanbieder.objects.in_bulk({a for a, _p in paren})
     producten = Product.objects.in_bulk({p for _a, p in paren})
+    from jeugdhulp.monitor.normen import normen
+
+    tabel = normen()
     result = []
     for a, p in paren:
         lijst = meldingen.get((a, p), [])
@@ -193,6 +218,7 @@ def meldstatus(vandaag: dt.date | None = None, aanbieder_id: int | None = None) 
             status = "te laat"
         else:
             status = "op tijd"
-        result.append(Meldstatus(aanbieders[a], producten[p], laatste, status, nza_gemiddelde(lijst, vandaag)))
+        norm = norm_aanmelding_behandeling(producten[p].categorie, tabel)
+        result.append(Meldstatus(aanbieders[a], producten[p], laatste, status, nza_gemiddelde(lijst, vandaag), norm))
     volgorde = {"ontbreekt": 0, "te laat": 1, "op tijd": 2}
     return sorted(result, key=lambda s: (volgorde[s.status], s.aanbieder.naam, s.product.code))
