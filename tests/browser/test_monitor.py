@@ -74,3 +74,48 @@ def test_aanbieder_reports_its_waiting_list(page, wereld):
     assert page.get_by_text("Uw wachtlijstmelding is ontvangen").is_visible()
     assert Wachtlijstmelding.objects.get().wacht_op_intake == 5
     screenshot(page, "monitor-wachtlijst-melden")
+
+
+def test_beleidsmedewerker_enters_a_local_invoice_and_makes_the_quarterly_report(page, wereld):
+    login(page, wereld["users"][Rol.BELEIDSMEDEWERKER])
+    page.goto("/medewerkers/cijfers/budget/")
+    page.get_by_label("Factuurdatum").fill(dt.date.today().replace(day=1).isoformat())
+    page.get_by_label("Leverancier").fill("CJG lichte hulp")
+    page.get_by_label("Omschrijving").fill("Lichte ondersteuning deze maand")
+    page.get_by_label("Bedrag in euro").fill("2500")
+    page.get_by_role("button", name="Factuur opslaan").click()
+    expect(page.get_by_text("De factuur is opgeslagen")).to_be_visible()
+    assert run_axe(page) == []
+    page.get_by_role("link", name="Financiën").click()
+    for tabel in ("per productcategorie", "per aanbieder"):  # its own line in both finance tables
+        regel = page.get_by_role("table", name=tabel).get_by_role("row", name="Lichte jeugdhulp, lokaal gefactureerd")
+        expect(regel).to_contain_text("2500")
+    page.get_by_role("link", name="Kwartaalrapportage", exact=True).click()
+    page.get_by_label("Gemeente").select_option(label="Oss")
+    assert run_axe(page) == []
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Maak de rapportage (PDF)").click()
+    assert download.value.suggested_filename.startswith("kwartaalrapportage-")
+    screenshot(page, "monitor-kwartaalrapportage")
+
+
+def test_jeugdconsulent_downloads_the_cbs_file_and_it_is_logged(page, wereld):
+    from jeugdhulp.audit.models import Toegangslogregel
+
+    vandaag = dt.date.today()
+    vorig_half_jaar = dt.date(vandaag.year - 1, 9, 1) if vandaag.month <= 6 else dt.date(vandaag.year, 3, 1)
+    factories.ToewijzingFactory(jeugdige=wereld["eigen"], gemeente=wereld["oss"], aanbieder=wereld["aanbieder_a"],
+                                product=factories.ProductFactory(categorie="45"), toewijzingnummer=880,
+                                toewijzingsdatum=vorig_half_jaar, ingangsdatum=vorig_half_jaar,
+                                begindatum_zorg=vorig_half_jaar,
+                                einddatum=vandaag + dt.timedelta(days=100))  # fmt: skip
+    login(page, wereld["users"][Rol.JEUGDCONSULENT])
+    page.goto("/medewerkers/cijfers/cbs/")
+    expect(page.get_by_role("table", name="Trajecten per hulpvorm")).to_be_visible()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download het bestand (CSV)").click()
+    with open(download.value.path(), encoding="utf-8") as f:
+        regels = f.read().splitlines()
+    assert regels[0].startswith("aanbieder_agb;bsn;") and any(wereld["eigen"].bsn in r for r in regels[1:])
+    assert Toegangslogregel.objects.filter(jeugdige=wereld["eigen"], onderwerp__startswith="CBS").exists()
+    screenshot(page, "monitor-cbs-aanlevering")

@@ -7,7 +7,8 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 
-def pdf_response(request, template: str, context: dict, bestandsnaam: str) -> HttpResponse:
+def pdf_response(request, template: str, context: dict, bestandsnaam: str, bijlage: bool = False) -> HttpResponse:
+    """The rendered PDF, shown in the browser, or saved as a file when ``bijlage`` (a report to pass on)."""
     html = render_to_string(template, context, request=request)
     try:
         from weasyprint import HTML
@@ -22,5 +23,5 @@ def pdf_response(request, template: str, context: dict, bestandsnaam: str) -> Ht
         )
     data = HTML(string=html).write_pdf()  # self-contained templates: nothing is fetched
     response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{bestandsnaam}"'
+    response["Content-Disposition"] = f'{"attachment" if bijlage else "inline"}; filename="{bestandsnaam}"'
     return response

@@ -236,7 +236,7 @@ def rapportage(request):
             "gemaakt": timezone.localtime(),
         }
         naam = f"kwartaalrapportage-{kwartaal.code}{'-' + gemeente.cbs_code if gemeente else ''}.pdf"
-        return pdf_response(request, "monitor/rapportage_pdf.html", context, naam)
+        return pdf_response(request, "monitor/rapportage_pdf.html", context, naam, bijlage=True)
     laatste = Kwartaal.lees("", vandaag)
     kwartalen = [laatste]
     for _i in range(7):
