@@ -52,3 +52,18 @@ def test_plus_werkdagen(start, n, verwacht):
 def test_negative_is_refused():
     with pytest.raises(ValueError):
         plus_werkdagen(D(2024, 6, 3), -1)
+
+
+def test_werkdagen_tussen_agrees_with_counting_day_by_day_across_years():
+    """The running-count implementation (fast enough for the dashboards) against the definition, over year ends."""
+    import random
+
+    rng = random.Random(6)
+    for _ in range(3000):
+        begin = D(2022, 1, 1) + dt.timedelta(days=rng.randrange(1500))
+        eind = begin + dt.timedelta(days=rng.randrange(-10, 800))
+        dag, verwacht = begin, 0
+        while dag < eind:
+            dag += dt.timedelta(days=1)
+            verwacht += is_werkdag(dag)
+        assert werkdagen_tussen(begin, eind) == verwacht, (begin, eind)

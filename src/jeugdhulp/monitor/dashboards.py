@@ -77,7 +77,7 @@ def wachttijden_blokken(f: Filter, vandaag: dt.date) -> list[dict]:
         "boven": ONDERDRUKT if is_klein(boven) else boven,
     }
     gestart = wachttijden.toewijzing_start(f, tabel)
-    trend = wachttijden.trendtabel(f, tabel)
+    trend = wachttijden.trendtabel(f, tabel, gestart)
     blokken = [
         blok(standtabel, staaf(standtabel, "klasse", "aantal", _("Aantal wachtenden"))),
         blok(trend, lijn(trend, "maand", "mediaan", _("Mediaan wachttijd (weken)"))),

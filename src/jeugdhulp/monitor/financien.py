@@ -112,14 +112,16 @@ def overzicht(
     prestaties = Prestatie.objects.filter(begindatum__gte=begin_jaar, begindatum__lte=eind_jaar)
     if gemeente:
         prestaties = prestaties.filter(declaratie__gemeente_id=gemeente)
-    for categorie, aanbieder, bedrag, dc, ok in prestaties.values_list(
-        "product_categorie", "aanbieder_id", "bedrag", "debet_credit", "goedgekeurd"
+    groep = "product_categorie" if dimensie == "categorie" else "aanbieder_id"
+    # Summed in the database: a region's year has hundreds of thousands of prestaties, a handful of groups.
+    for waarde, dc, ok, bedrag in (
+        prestaties.order_by().values_list(groep, "debet_credit", "goedgekeurd").annotate(som=Sum("bedrag"))
     ):
-        sleutel = categorie if dimensie == "categorie" else str(aanbieder)
+        sleutel = waarde if dimensie == "categorie" else str(waarde)
         teken = -1 if dc == "C" else 1
-        regels[sleutel].gedeclareerd += teken * bedrag
+        regels[sleutel].gedeclareerd += teken * int(bedrag)
         if ok:
-            regels[sleutel].goedgekeurd += teken * bedrag
+            regels[sleutel].goedgekeurd += teken * int(bedrag)
     if dimensie == "categorie":
         regels["pgb"].pgb = pgb(jaar, gemeente)
     lokaal = lokaal_gefactureerd(jaar, gemeente)
