@@ -345,3 +345,14 @@ def test_a_chain_of_toewijzingen_over_years_keeps_its_first_start(db):
     [traject] = inzet.trajecten(_filter())
     assert traject.begin == D(2021, 3, 1) and len(traject.toewijzingen) == 3
     assert inzet.tel([traject], D(2025, 1, 1), D(2025, 12, 31)).instroom == 0
+
+
+def test_the_monitor_menu_shows_only_what_the_role_may_open(client, wereld):
+    wachtlijsten, cbs = reverse("monitor:wachtlijsten"), reverse("monitor:cbs")
+    login_verified(client, wereld["users"][Rol.JEUGDCONSULENT])
+    html = client.get(reverse("monitor:wachttijden")).content.decode()
+    assert f'href="{cbs}"' in html and f'href="{wachtlijsten}"' not in html
+    assert client.get(wachtlijsten).status_code == 403
+    login_verified(client, wereld["users"][Rol.BELEIDSMEDEWERKER])
+    html = client.get(reverse("monitor:wachttijden")).content.decode()
+    assert f'href="{wachtlijsten}"' in html and f'href="{cbs}"' not in html

@@ -18,13 +18,12 @@ from jeugdhulp.audit.models import Actie
 from jeugdhulp.jeugdigen.models import Jeugdige
 from jeugdhulp.monitor import cbs
 from jeugdhulp.permissions import policy
+from jeugdhulp.permissions.views import vereis
 
 
 def cbs_aanlevering(request):
-    user = request.user
-    if not user.is_authenticated or not policy.mag(user, policy.Resource.CBS_AANLEVERING, policy.Actie.EXPORTEREN):
-        raise PermissionDenied
-    gemeente = user.gemeente
+    vereis(request, policy.Resource.CBS_AANLEVERING, policy.Actie.EXPORTEREN)
+    gemeente = request.user.gemeente
     if gemeente is None:  # the rule scopes to the own gemeente; without one there is nothing to deliver
         raise PermissionDenied
     vandaag = timezone.localdate()

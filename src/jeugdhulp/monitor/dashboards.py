@@ -37,11 +37,11 @@ def labels(f: Filter | None = None) -> dict[str, dict]:
 
 
 INDELING_TITELS = {
-    "gemeente": "per gemeente",
-    "wijk": "per wijk",
-    "aanbieder": "per aanbieder",
-    "categorie": "per productcategorie",
-    "maand": "per maand",
+    "gemeente": _lazy("per gemeente"),
+    "wijk": _lazy("per wijk"),
+    "aanbieder": _lazy("per aanbieder"),
+    "categorie": _lazy("per productcategorie"),
+    "maand": _lazy("per maand"),
 }
 
 
@@ -56,7 +56,7 @@ def blok(tabel: Tabel, grafiek: dict | None = None) -> dict:
 
 
 def _per(f: Filter) -> str:
-    return _(INDELING_TITELS[f.per])
+    return str(INDELING_TITELS[f.per])
 
 
 # --- waiting times -----------------------------------------------------------------------------------------------

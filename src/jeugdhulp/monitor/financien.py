@@ -125,7 +125,7 @@ def overzicht(
     if dimensie == "categorie":
         regels["pgb"].pgb = pgb(jaar, gemeente)
     lokaal = lokaal_gefactureerd(jaar, gemeente)
-    if lokaal or LICHT in regels:
+    if lokaal:
         regel = regels[LICHT if dimensie == "categorie" else "lokaal"]
         regel.gedeclareerd += lokaal
         regel.goedgekeurd += lokaal

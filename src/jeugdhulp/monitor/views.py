@@ -4,7 +4,6 @@ is an aggregate from ``wachttijden``/``inzet``/``financien`` passed through ``on
 import datetime as dt
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -24,12 +23,8 @@ from jeugdhulp.monitor.tabel import Tabel, xlsx
 from jeugdhulp.monitor.wachtlijstmeldingen import MeldingFout, gecontracteerde_producten, meldstatus, verwerk
 from jeugdhulp.organisatie.models import Gemeente, Wijk
 from jeugdhulp.permissions import policy
+from jeugdhulp.permissions.views import vereis
 from jeugdhulp.toewijzingen.models import Toewijzing
-
-
-def _vereis(request, resource, actie=policy.Actie.BEKIJKEN):
-    if not request.user.is_authenticated or not policy.mag(request.user, resource, actie):
-        raise PermissionDenied
 
 
 def _in_zorg(jaar: int) -> Q:
@@ -38,7 +33,7 @@ def _in_zorg(jaar: int) -> Q:
 
 
 def cijfers(request):
-    _vereis(request, policy.Resource.CIJFERS)
+    vereis(request, policy.Resource.CIJFERS)
     jaren = sorted(
         {d.year for d in Toewijzing.objects.dates("ingangsdatum", "year")} | {dt.date.today().year},
         reverse=True,
@@ -110,7 +105,7 @@ def _dashboard(request, f: Filter, titel: str, intro: str, blokken: list[dict], 
         "wijken": Wijk.objects.filter(gemeente_id=f.gemeente).order_by("naam") if f.gemeente else [],
         "aanbieders": Aanbieder.objects.order_by("naam"),
         "categorieen": sorted(wachttijden.categorie_labels().items()),
-        "indelingen": [(k, _(v)) for k, v in dashboards.INDELING_TITELS.items()] if per else [],
+        "indelingen": list(dashboards.INDELING_TITELS.items()) if per else [],
         "bijgewerkt": timezone.localtime(),
     }
     template = "monitor/_dashboard_inhoud.html" if request.headers.get("HX-Request") else "monitor/dashboard.html"
@@ -118,7 +113,7 @@ def _dashboard(request, f: Filter, titel: str, intro: str, blokken: list[dict], 
 
 
 def wachttijden_view(request):
-    _vereis(request, policy.Resource.CIJFERS)
+    vereis(request, policy.Resource.CIJFERS)
     f = Filter.uit_request(request.GET)
     blokken = dashboards.wachttijden_blokken(f, timezone.localdate())
     intro = _(
@@ -129,7 +124,7 @@ def wachttijden_view(request):
 
 
 def inzet_view(request):
-    _vereis(request, policy.Resource.CIJFERS)
+    vereis(request, policy.Resource.CIJFERS)
     f = Filter.uit_request(request.GET)
     intro = _(
         "Jeugdhulp in natura volgens de telregels van CBS Beleidsinformatie Jeugd: trajecten bij dezelfde aanbieder "
@@ -139,7 +134,7 @@ def inzet_view(request):
 
 
 def financien_view(request):
-    _vereis(request, policy.Resource.CIJFERS)
+    vereis(request, policy.Resource.CIJFERS)
     f = Filter.uit_request(request.GET)
     blokken = dashboards.financien_blokken(f, timezone.localdate())
     intro = _("Budget, verplichtingen (omvang × tarief), declaraties en prognose tot het einde van het jaar.")
@@ -148,7 +143,7 @@ def financien_view(request):
 
 def budget(request):
     """The beleidsmedewerker's own gemeente: budgets per year and line, and local invoices for light youth care."""
-    _vereis(request, policy.Resource.BUDGET, policy.Actie.WIJZIGEN)
+    vereis(request, policy.Resource.BUDGET, policy.Actie.WIJZIGEN)
     gemeente = request.user.gemeente
     factuur = request.method == "POST" and "factuur" in request.POST
     form = BudgetForm(request.POST if request.method == "POST" and not factuur else None)
@@ -183,7 +178,7 @@ def budget(request):
 # --- the provider feed -------------------------------------------------------------------------------------------
 def wachtlijsten(request):
     """Policy users: every aanbieder's reports with late/missing flags; an aanbieder: its own, and the form."""
-    _vereis(request, policy.Resource.WACHTLIJSTMELDING)
+    vereis(request, policy.Resource.WACHTLIJSTMELDING)
     aanbieder_id = request.user.aanbieder_id if request.user.rol == "aanbieder_medewerker" else None
     statussen = meldstatus(aanbieder_id=aanbieder_id)
     return render(
@@ -198,7 +193,7 @@ def wachtlijsten(request):
 
 
 def melden(request):
-    _vereis(request, policy.Resource.WACHTLIJSTMELDING, policy.Actie.INDIENEN)
+    vereis(request, policy.Resource.WACHTLIJSTMELDING, policy.Actie.INDIENEN)
     aanbieder = request.user.aanbieder
     producten = gecontracteerde_producten(aanbieder)
     form = MeldingForm(request.POST or None, producten=producten)
@@ -218,7 +213,7 @@ def melden(request):
 # --- the quarterly report for the council ------------------------------------------------------------------------
 def rapportage(request):
     """A form to choose quarter and gemeente; with ``formaat=pdf`` the report itself. Bad choices are explained."""
-    _vereis(request, policy.Resource.CIJFERS)
+    vereis(request, policy.Resource.CIJFERS)
     vandaag = timezone.localdate()
     kwartaal = Kwartaal.lees(request.GET.get("kwartaal"), vandaag)
     f = Filter.uit_request({"gemeente": request.GET.get("gemeente", "")}, vandaag)

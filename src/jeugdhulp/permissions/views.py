@@ -10,6 +10,12 @@ from django.core.exceptions import PermissionDenied
 from jeugdhulp.permissions import policy
 
 
+def vereis(request, resource: policy.Resource, actie: policy.Actie = policy.Actie.BEKIJKEN) -> None:
+    """The function-view counterpart of ``PolicyMixin``: 403 unless the user's role may use the resource."""
+    if not request.user.is_authenticated or not policy.mag(request.user, resource, actie):
+        raise PermissionDenied
+
+
 class PolicyMixin(LoginRequiredMixin):
     resource: policy.Resource
     actie: policy.Actie = policy.Actie.BEKIJKEN
