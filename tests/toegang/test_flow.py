@@ -256,14 +256,28 @@ def test_vot_lands_in_the_intake_queue_with_its_verwijzer(w):
     assert casus.verwijzer_type == verzoek.verwijzer_type
 
 
-def test_aanvraag_clock_pauses_and_is_postponed(w):
+@pytest.mark.parametrize(
+    "vandaag",
+    [
+        dt.date(2026, 12, 6),  # 8 weeks later is Sunday 31-1-2027: the Algemene termijnenwet moves it to Monday
+        dt.date(2027, 3, 3),  # 8 weeks later is Wednesday 28-4-2027; +10 days crosses Koningsdag
+        dt.date(2026, 11, 4),  # the term ends in the week between Christmas and New Year
+    ],
+)
+def test_aanvraag_clock_pauses_and_is_postponed(w, vandaag, time_machine):
+    """Awb 4:15: the paused days are added to the unshifted 8-week term, and only then does the Algemene termijnenwet
+    move a last day off a weekend or holiday; so the new date is not simply the old (already moved) one plus 10."""
+    from jeugdhulp.besluiten import termijnen
+
+    time_machine.move_to(dt.datetime.combine(vandaag, dt.time(10), tzinfo=dt.UTC), tick=False)
     casus = _casus(w)
     aanvraag = _aanvraag(w, casus)
-    basis = aanvraag.beslis_uiterlijk
+    assert aanvraag.ontvangen_op == vandaag
+    assert aanvraag.beslis_uiterlijk == termijnen.atw(vandaag + dt.timedelta(weeks=8))
     besluiten.opschorten(aanvraag, door=w["consulent"], dag=aanvraag.ontvangen_op, reden="Info")
     besluiten.hervatten(aanvraag, door=w["consulent"], dag=aanvraag.ontvangen_op + dt.timedelta(days=10))
     assert aanvraag.status == AanvraagStatus.INGEDIEND and aanvraag.opgeschorte_dagen == 10
-    assert aanvraag.beslis_uiterlijk >= basis + dt.timedelta(days=10)
+    assert aanvraag.beslis_uiterlijk == termijnen.atw(vandaag + dt.timedelta(weeks=8, days=10))
     with pytest.raises(ValidationError):
         besluiten.verdagen(aanvraag, door=w["consulent"], tot=aanvraag.beslis_uiterlijk, reden="x")
     nieuw = aanvraag.beslis_uiterlijk + dt.timedelta(weeks=4)
