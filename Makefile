@@ -6,7 +6,10 @@ DEMO_ENV := DEBUG=true JEUGDHULP_DEMO_TOTP_HINT=true
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test install install-test lint format check-migrations check-openapi openapi vendor lock bench clean
+# Fixed dates for the date-sensitive run: a Saturday, Koningsdag, and a year end (see tests/conftest.py).
+TEST_DATES ?= 2027-03-06 2027-04-27 2026-12-31
+
+.PHONY: demo test test-dates install install-test lint format check-migrations check-openapi openapi vendor lock bench clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -29,12 +32,16 @@ install-test: $(VENV)/.installed-test
 demo: install
 	$(DEMO_ENV) $(BIN)/jeugdhulp migrate --noinput -v 0
 	$(DEMO_ENV) $(BIN)/jeugdhulp demo
-	$(DEMO_ENV) $(BIN)/jeugdhulp demo_logins
+	$(DEMO_ENV) $(BIN)/jeugdhulp demo_logins --url http://$(HOST):$(PORT)
 	$(DEMO_ENV) $(BIN)/jeugdhulp runserver $(HOST):$(PORT)
 
 ## make test: install test tools and run every gate and the whole suite (SQLite unless DATABASE_URL says otherwise)
 test: install-test lint check-migrations check-openapi
 	$(BIN)/pytest
+
+## make test-dates: the suite (browser tests aside) once more under each fixed date, so no test depends on the day it runs
+test-dates: install-test
+	@for d in $(TEST_DATES); do echo "== tests on $$d"; PYTEST_VANDAAG=$$d $(BIN)/pytest -q -m "not browser" -p no:randomly || exit 1; done
 
 lint:
 	$(BIN)/ruff check .

@@ -1,11 +1,40 @@
+import datetime as dt
+import os
+import zoneinfo
+
 from django.core.cache import cache
 
 import pytest
+import time_machine
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from jeugdhulp.accounts.roles import Rol
 from tests import factories
+
+# A test never depends on the day it runs. CI runs the suite (browser tests aside) once more under fixed dates chosen to
+# hit a weekend, a holiday and a year end (`make test-dates`): PYTEST_VANDAAG=YYYY-MM-DD moves the clock of the
+# whole session to 10:00 Amsterdam time on that day, and lets it tick from there.
+VANDAAG = os.environ.get("PYTEST_VANDAAG", "")
+_traveller = None
+
+
+def pytest_configure(config):
+    global _traveller
+    if VANDAAG:
+        dag = dt.date.fromisoformat(VANDAAG)
+        moment = dt.datetime.combine(dag, dt.time(10), tzinfo=zoneinfo.ZoneInfo("Europe/Amsterdam"))
+        _traveller = time_machine.travel(moment, tick=True)
+        _traveller.start()
+
+
+def pytest_unconfigure(config):
+    if _traveller is not None:
+        _traveller.stop()
+
+
+def pytest_report_header(config):
+    return f"vandaag: {VANDAAG} (PYTEST_VANDAAG)" if VANDAAG else None
 
 
 @pytest.fixture(autouse=True)

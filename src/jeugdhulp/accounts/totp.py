@@ -27,6 +27,15 @@ def current_code(key_hex: str) -> str:
     return f"{totp.token():06d}"
 
 
+def demo_hint(device: TOTPDevice) -> str:
+    """The code the demo's code page offers: one the device will accept. A code is used once (django-otp remembers the
+    last time step), so a second login within the same 30 s gets the next step's code, which the tolerance accepts."""
+    totp = TOTP(device.bin_key, step=device.step, t0=device.t0, digits=device.digits, drift=device.drift)
+    if device.last_t is not None and totp.t() <= device.last_t:
+        totp.drift = device.last_t + 1 - totp.t() + device.drift
+    return f"{totp.token():0{device.digits}d}"
+
+
 def is_demo_device(device: TOTPDevice | None) -> bool:
     return device is not None and device.key == DEMO_TOTP_KEY
 

@@ -45,7 +45,7 @@ def verify_view(request):
         otp_login(request, device)
         return redirect(_next(request))
     demo_code = (
-        totp.current_code(device.key) if settings.JEUGDHULP_DEMO_TOTP_HINT and totp.is_demo_device(device) else None
+        totp.demo_hint(device) if settings.JEUGDHULP_DEMO_TOTP_HINT and totp.is_demo_device(device) else None
     )
     return render(request, "accounts/verify.html", {"form": form, "demo_code": demo_code})
 

@@ -8,12 +8,16 @@ from jeugdhulp.organisatie.models import Gemeente
 class Command(BaseCommand):
     help = "Print one demo login per role, with the shared demo password and TOTP secret."
 
+    def add_arguments(self, parser):
+        parser.add_argument("--url", default="http://127.0.0.1:8000", help="Where the demo is served (make demo PORT=…).")
+
     def handle(self, *args, **options):
         import base64
 
         secret = base64.b32encode(bytes.fromhex(DEMO_TOTP_KEY)).decode()
         self.stdout.write("")
-        self.stdout.write("Demo-gemeente Oss is klaar: http://127.0.0.1:8000/medewerkers/inloggen/")
+        url = options["url"].rstrip("/")
+        self.stdout.write(f"Demo-gemeente Oss is klaar: {url}/medewerkers/inloggen/ (publieke site: {url}/)")
         self.stdout.write(f"Wachtwoord voor alle demo-accounts: {DEMO_PASSWORD}")
         self.stdout.write(
             f"Tweestapsverificatie: de login-pagina toont de demo-code (alleen met DEBUG). "
