@@ -150,7 +150,9 @@ class Bericht(Workflow):
 
     @property
     def te_laat_gemeld(self) -> bool:
-        return bool(self.melding_uiterlijk and self.aangemaakt.date() > self.melding_uiterlijk)
+        # The day of receipt in Dutch time: at 00:30 on the day after the deadline it is late, although UTC
+        # still says the day before.
+        return bool(self.melding_uiterlijk and timezone.localdate(self.aangemaakt) > self.melding_uiterlijk)
 
     @property
     def retour(self) -> Bericht | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from jeugdhulp.core.werkdagen import plus_werkdagen
 
@@ -53,3 +53,13 @@ def open_verzoeken(qs: QuerySet, vandaag: dt.date) -> QuerySet:
         Q(status=VerzoekStatus.OPEN, antwoord_uiterlijk__lt=vandaag)
         | Q(status=VerzoekStatus.IN_ONDERZOEK, onderzoek_uiterlijk__lt=vandaag)
     ).order_by("antwoord_uiterlijk")
+
+
+def te_laat_gemeld(qs: QuerySet) -> QuerySet:
+    """Starts and stops (JW305/JW307) received after their melding_uiterlijk (OP271/OP272): the day of receipt in
+    Dutch time, the same rule as ``Bericht.te_laat_gemeld``. Newest first."""
+    from jeugdhulp.berichten.models import Richting
+
+    return qs.filter(
+        richting=Richting.IN, melding_uiterlijk__isnull=False, aangemaakt__date__gt=F("melding_uiterlijk")
+    ).order_by("-aangemaakt", "-pk")

@@ -146,13 +146,7 @@ class Termijnen(PolicyMixin, TemplateView):
             verzoeken=termijnen.open_verzoeken(verzoeken, vandaag)[:200],
             gemeente_antwoord=open_.filter(richting=Richting.IN)[:200],
             aanbieder_retour=open_.filter(richting=Richting.UIT)[:200],
-            te_laat_gemeld=[
-                b
-                for b in berichten.filter(richting=Richting.IN, melding_uiterlijk__isnull=False).order_by(
-                    "-aangemaakt"
-                )[:500]
-                if b.te_laat_gemeld
-            ][:200],
+            te_laat_gemeld=termijnen.te_laat_gemeld(berichten)[:200],
         )
         rijen = [*context["verzoeken"], *context["gemeente_antwoord"], *context["aanbieder_retour"]]
         _log_lijst(self.request, [*rijen, *context["te_laat_gemeld"]])

@@ -142,6 +142,9 @@ class Beschikking(models.Model):
     einddatum = models.DateField(_("einddatum"))
     bezwaar_uiterlijk = models.DateField(_("bezwaar uiterlijk"), help_text=_("6 weken na bekendmaking (Awb 6:7)."))
     door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+    # The letter texts as they read on the day of the decision (see besluiten.brief): a letter printed again later
+    # says what the first one said, even after the functioneel beheerder edited the texts.
+    brief = models.JSONField(_("brieftekst"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("beschikking")

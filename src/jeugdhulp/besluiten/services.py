@@ -9,12 +9,12 @@ from collections import defaultdict
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jeugdhulp.aanbieders.models import Tarief
-from jeugdhulp.besluiten import pgb, termijnen
+from jeugdhulp.besluiten import brief, pgb, termijnen
 from jeugdhulp.besluiten.models import (
     AangevraagdProduct,
     Aanvraag,
@@ -161,13 +161,19 @@ def pgb_beoordelen(aanvraag: Aanvraag, **velden) -> PgbBeoordeling:
 
 # ---- beschikking
 def _volgend_beschikkingnummer(gemeente) -> int:
+    """The next number, in at most two statements. The counter can lag behind numbers given before it existed
+    (imported or demo beschikkingen): it then jumps past the highest in one step. Counting up one by one to get
+    there held the write lock for as long as that took (seconds to minutes on SQLite: "database is locked" for
+    every colleague meanwhile)."""
     from jeugdhulp.berichten.models import Teller
 
-    hoogste = Beschikking.objects.filter(gemeente=gemeente).order_by("-beschikkingnummer").first()
-    while True:
-        n = Teller.volgende(f"beschikkingnummer:{gemeente.cbs_code}")
-        if hoogste is None or n > hoogste.beschikkingnummer:
-            return n
+    naam = f"beschikkingnummer:{gemeente.cbs_code}"
+    n = Teller.volgende(naam)  # takes the counter's row lock until commit
+    hoogste = Beschikking.objects.filter(gemeente=gemeente).aggregate(m=Max("beschikkingnummer"))["m"]
+    if hoogste is not None and n <= hoogste:
+        n = hoogste + 1
+        Teller.objects.filter(naam=naam).update(waarde=n)
+    return n
 
 
 @transaction.atomic
@@ -200,17 +206,28 @@ def beschikken(
                 )
     nieuw = AanvraagStatus.TOEGEKEND if besluit == Beschikking.Besluit.TOEGEKEND else AanvraagStatus.AFGEWEZEN
     aanvraag.naar(nieuw, door=door)  # raises OngeldigeOvergang when opgeschort or already decided
+    nummer = _volgend_beschikkingnummer(aanvraag.gemeente)
+    bezwaar_uiterlijk = termijnen.bezwaar_uiterlijk(datum)
+    teksten = brief.briefteksten(aanvraag.gemeente)
+    waarden = {
+        "gemeente": aanvraag.gemeente.naam,
+        "jeugdige": aanvraag.jeugdige.volledige_naam,
+        "beschikkingnummer": str(nummer),
+        "bezwaar_uiterlijk": brief.datum_in_woorden(bezwaar_uiterlijk),
+    }
+    teksten = {stap: brief.invullen(tekst, waarden) for stap, tekst in teksten.items()}
     beschikking = Beschikking.objects.create(
         aanvraag=aanvraag,
         gemeente=aanvraag.gemeente,
-        beschikkingnummer=_volgend_beschikkingnummer(aanvraag.gemeente),
+        beschikkingnummer=nummer,
         besluit=besluit,
         motivering=motivering,
-        bezwaarclausule=BEZWAARCLAUSULE,
+        bezwaarclausule=teksten["brief-bezwaar"],
+        brief=teksten,
         datum=datum,
         ingangsdatum=min(p.ingangsdatum for p in producten),
         einddatum=max(p.einddatum for p in producten),
-        bezwaar_uiterlijk=termijnen.bezwaar_uiterlijk(datum),
+        bezwaar_uiterlijk=bezwaar_uiterlijk,
         door=door,
     )
     voortgang(aanvraag.casus)

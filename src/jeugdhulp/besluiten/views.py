@@ -13,7 +13,7 @@ from django.views.generic import DetailView, ListView
 
 from jeugdhulp.audit import log
 from jeugdhulp.audit.models import Actie
-from jeugdhulp.besluiten import services
+from jeugdhulp.besluiten import brief, services
 from jeugdhulp.besluiten.forms import (
     AanvraagForm,
     BeschikkenForm,
@@ -225,12 +225,7 @@ class BeschikkingPdf(PolicyMixin, DetailView):
         return pdf_response(
             request,
             "besluiten/beschikking_pdf.html",
-            {
-                "aanvraag": aanvraag,
-                "beschikking": beschikking,
-                "producten": aanvraag.producten.select_related("product", "aanbieder"),
-                "pgb": getattr(aanvraag, "pgb", None),
-            },
+            brief.brief_context(beschikking),
             f"beschikking-{beschikking.beschikkingnummer}.pdf",
         )
 
