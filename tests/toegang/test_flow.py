@@ -88,7 +88,7 @@ def test_whole_process_from_phone_call_to_waakvlam(w):
     assert Bericht.objects.filter(berichtsoort="JW301").count() == 2  # the shortened toewijzing was sent again
     casussen.afsluiten(
         casus, door=w["cjg"], reden="volgens_plan", toelichting="Klaar",
-        waakvlam=[timezone.localdate() + dt.timedelta(days=90)],
+        waakvlam=[timezone.localdate() + dt.timedelta(days=90)], open_acties_lopen_door=True,
     )  # fmt: skip
     casus.refresh_from_db()
     assert casus.status == CasusStatus.WAAKVLAM and casus.waakvlam.count() == 1

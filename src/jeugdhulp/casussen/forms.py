@@ -6,7 +6,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from jeugdhulp.casussen.models import (
-    Actie,
     Deelnemer,
     Gesprek,
     KortVerslag,
@@ -24,6 +23,8 @@ DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class GesprekForm(UtrechtFormMixin, forms.ModelForm):
+    """A conversation; the date may not lie in the future (the model's validator, shown next to the field)."""
+
     class Meta:
         model = Gesprek
         fields = ["datum", "deelnemers", "samenvatting"]
@@ -31,8 +32,9 @@ class GesprekForm(UtrechtFormMixin, forms.ModelForm):
 
 
 class VerslagForm(UtrechtFormMixin, forms.ModelForm):
+    """Sharing is a button ("Opslaan en delen"), not a box to tick; the family's agreement starts unticked."""
+
     basis_versie = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
-    delen = forms.BooleanField(label=_("Verslag nu delen met het gezin"), required=False)
 
     class Meta:
         model = KortVerslag
@@ -50,24 +52,56 @@ class VerslagForm(UtrechtFormMixin, forms.ModelForm):
         }
 
 
+class PersoonKeuze(forms.ChoiceField):
+    """Someone around the casus, chosen from a grouped list (gezin, netwerk, professionals, CJG team).
+
+    The value is "soort|naam"; ``cleaned_data`` holds (soort, naam).
+    """
+
+    def __init__(self, *args, keuzes=(), leeg=None, **kwargs):
+        super().__init__(*args, choices=[("", leeg or "—"), *keuzes], **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        soort, _streep, naam = value.partition("|")
+        return (soort, naam) if value else ("", "")
+
+
 class RegieForm(UtrechtFormMixin, forms.Form):
     versie = forms.IntegerField(widget=forms.HiddenInput)
     regievorm = forms.ChoiceField(label=_("Regie"), choices=Regievorm.choices)
-    regisseur = forms.CharField(label=_("Naam regisseur"), max_length=200, required=False)
+    regisseur = PersoonKeuze(label=_("Regisseur"), required=False, leeg=_("Nog niemand (bij zelfregie)"))
+
+    def __init__(self, *args, personen=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["regisseur"].choices = [("", _("Nog niemand (bij zelfregie)")), *personen]
 
 
 class PlanForm(UtrechtFormMixin, forms.Form):
+    """Goals, dates and one leefgebied (ik wil / ik kan / ik heb nodig) in one go; another leefgebied: save again."""
+
     versie = forms.IntegerField(widget=forms.HiddenInput)
     doelen = forms.CharField(label=_("Doelen"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
     datum_overleg = forms.DateField(label=_("Datum samenwerkoverleg"), required=False, widget=DATUM)
     evaluatiedatum = forms.DateField(label=_("Evaluatiedatum"), required=False, widget=DATUM)
-
-
-class LeefgebiedForm(UtrechtFormMixin, forms.Form):
-    leefgebied = forms.ChoiceField(label=_("Leefgebied"), choices=Leefgebied.choices)
-    wil = forms.CharField(label=_("Ik wil"), max_length=500)
+    leefgebied = forms.ChoiceField(
+        label=_("Leefgebied"), choices=[("", _("— kies om toe te voegen —")), *Leefgebied.choices], required=False
+    )
+    wil = forms.CharField(label=_("Ik wil"), max_length=500, required=False)
     kan = forms.CharField(label=_("Ik kan"), max_length=500, required=False)
     nodig = forms.CharField(label=_("Ik heb nodig"), max_length=500, required=False)
+
+    def clean(self):
+        d = super().clean()
+        if d.get("leefgebied") and not d.get("wil"):
+            self.add_error("wil", _("Schrijf op wat het gezin of de jeugdige wil."))
+        if d.get("wil") and not d.get("leefgebied"):
+            self.add_error("leefgebied", _("Kies het leefgebied."))
+        return d
+
+    def leefgebied_rij(self) -> dict | None:
+        d = self.cleaned_data
+        return {k: d[k] for k in ("leefgebied", "wil", "kan", "nodig")} if d.get("leefgebied") else None
 
 
 class DeelnemerForm(UtrechtFormMixin, forms.ModelForm):
@@ -77,12 +111,16 @@ class DeelnemerForm(UtrechtFormMixin, forms.ModelForm):
         labels = {"naam": _("Naam deelnemer"), "soort": _("Soort deelnemer")}
 
 
-class ActieForm(UtrechtFormMixin, forms.ModelForm):
-    class Meta:
-        model = Actie
-        fields = ["omschrijving", "eigenaar_soort", "eigenaar", "deadline"]
-        labels = {"omschrijving": _("Actie"), "eigenaar_soort": _("Wie doet het"), "eigenaar": _("Naam uitvoerder")}
-        widgets = {"deadline": DATUM}
+class ActieForm(UtrechtFormMixin, forms.Form):
+    """Who does it is chosen from the people around the casus; whether that is network or professional follows."""
+
+    omschrijving = forms.CharField(label=_("Actie"), max_length=300)
+    eigenaar = PersoonKeuze(label=_("Wie doet het"))
+    deadline = forms.DateField(label=_("Wanneer klaar"), widget=DATUM)
+
+    def __init__(self, *args, personen=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["eigenaar"].choices = [("", "—"), *personen]
 
 
 class SignaalForm(UtrechtFormMixin, forms.ModelForm):
@@ -94,11 +132,28 @@ class SignaalForm(UtrechtFormMixin, forms.ModelForm):
 
 
 class AfsluitenForm(UtrechtFormMixin, forms.Form):
-    reden = forms.ChoiceField(label=_("Reden van afsluiten"), choices=RedenAfsluiting.choices)
+    """Closing: the waakvlam dates start filled in (after 3 months and a year); a second button closes without.
+
+    With open actions the worker must say they continue: they stay on the casus and on the werkvoorraad.
+    """
+
+    reden = forms.ChoiceField(
+        label=_("Reden van afsluiten"), choices=RedenAfsluiting.choices, initial=RedenAfsluiting.VOLGENS_PLAN
+    )
     toelichting = forms.CharField(label=_("Wat is er bereikt"), widget=forms.Textarea(attrs={"rows": 3}))
     waakvlam_1 = forms.DateField(label=_("Waakvlam: eerste contact"), required=False, widget=DATUM)
     waakvlam_2 = forms.DateField(label=_("Waakvlam: tweede contact"), required=False, widget=DATUM)
     waakvlam_3 = forms.DateField(label=_("Waakvlam: derde contact"), required=False, widget=DATUM)
+    open_acties = forms.BooleanField(label=_("De open acties lopen door na het afsluiten"), required=False)
+
+    def __init__(self, *args, open_acties: int = 0, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not open_acties:
+            del self.fields["open_acties"]
+        else:
+            self.fields["open_acties"].help_text = _(
+                "Er staan nog %(n)s acties open. Ze blijven zichtbaar en op de werkvoorraad tot ze gedaan zijn."
+            ) % {"n": open_acties}
 
 
 class WaakvlamForm(UtrechtFormMixin, forms.Form):

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jeugdhulp import codelijsten
 from jeugdhulp.accounts.roles import Rol
+from jeugdhulp.core.validators import validate_not_future
 from jeugdhulp.jeugdigen.models import Jeugdige
 from jeugdhulp.organisatie.models import Gemeente, Team
 from jeugdhulp.overgangen.models import MetStatus, Tabel, stap
@@ -115,7 +116,7 @@ class Casus(MetStatus):
 
 class Gesprek(models.Model):
     casus = models.ForeignKey(Casus, on_delete=models.CASCADE, related_name="gesprekken", verbose_name=_("casus"))
-    datum = models.DateField(_("datum"))
+    datum = models.DateField(_("datum"), validators=[validate_not_future])
     deelnemers = models.CharField(_("wie waren er bij"), max_length=500)
     samenvatting = models.TextField(_("samenvatting"))
     door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True)
@@ -142,7 +143,7 @@ class KortVerslag(models.Model):
         blank=True,
         help_text=_("In hun eigen woorden, ook waar zij het niet eens zijn."),
     )
-    gezin_eens = models.BooleanField(_("gezin is het eens met het verslag"), default=True)
+    gezin_eens = models.BooleanField(_("gezin is het eens met het verslag"), default=False)
     akkoord_ouders = models.BooleanField(_("ouders hebben ingestemd"), default=False)
     akkoord_jeugdige = models.BooleanField(_("jeugdige heeft ingestemd"), default=False)
     gedeeld_op = models.DateField(_("gedeeld op"), null=True, blank=True)

@@ -73,10 +73,13 @@ def schrijf_verslag(casus: Casus, *, door, basis_versie: int, delen: bool, **vel
         raise Gelijktijdig(_("Er is intussen een nieuwere versie van het verslag. Laad de pagina opnieuw."))
     if delen:
         nodig = toestemming.wie_stemt_in(casus.jeugdige.leeftijd())
+        fouten = {}
         if toestemming.OUDERS in nodig and not velden.get("akkoord_ouders"):
-            raise ValidationError(_("De ouders moeten instemmen voordat het verslag wordt gedeeld."))
+            fouten["akkoord_ouders"] = _("De ouders moeten instemmen voordat het verslag wordt gedeeld.")
         if toestemming.JEUGDIGE in nodig and not velden.get("akkoord_jeugdige"):
-            raise ValidationError(_("De jeugdige moet instemmen voordat het verslag wordt gedeeld."))
+            fouten["akkoord_jeugdige"] = _("De jeugdige moet instemmen voordat het verslag wordt gedeeld.")
+        if fouten:
+            raise ValidationError(fouten)
     verslag = KortVerslag.objects.create(
         casus=casus,
         versie=basis_versie + 1,
@@ -117,14 +120,37 @@ def signaal(casus: Casus, *, door, **velden) -> Veiligheidssignaal:
     return s
 
 
+def open_acties(casus: Casus):
+    from jeugdhulp.casussen.models import Actie
+
+    return Actie.objects.filter(plan__casus=casus, gedaan_op__isnull=True)
+
+
 @transaction.atomic
-def afsluiten(casus: Casus, *, door, reden: str, toelichting: str, waakvlam: list[dt.date] | None = None) -> None:
-    """Close with a reason; with waakvlam dates the casus stays in waakvlam with those contacts planned."""
+def afsluiten(
+    casus: Casus,
+    *,
+    door,
+    reden: str,
+    toelichting: str,
+    waakvlam: list[dt.date] | None = None,
+    open_acties_lopen_door: bool = False,
+) -> None:
+    """Close with a reason; with waakvlam dates the casus stays in waakvlam with those contacts planned.
+
+    Open actions are never lost: closing with open actions needs the worker's word that they continue; they stay
+    on the casus and on the werkvoorraad (while the waakvlam runs) until done.
+    """
     if not reden:
-        raise ValidationError(_("Kies een reden van afsluiten."))
+        raise ValidationError({"reden": _("Kies een reden van afsluiten.")})
     vandaag = timezone.localdate()
     if any(d <= vandaag for d in waakvlam or []):
-        raise ValidationError(_("Plan waakvlamcontacten na vandaag."))
+        raise ValidationError({"waakvlam_1": _("Plan waakvlamcontacten na vandaag.")})
+    n = open_acties(casus).count()
+    if n and not open_acties_lopen_door:
+        raise ValidationError(
+            {"open_acties": _("Er staan nog %(n)s acties open. Rond ze af, of vink aan dat ze doorlopen.") % {"n": n}}
+        )
     nieuw = CasusStatus.WAAKVLAM if waakvlam else CasusStatus.AFGESLOTEN
     casus.naar(
         nieuw,

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,13 +17,12 @@ from django.views.generic import DetailView, TemplateView
 
 from jeugdhulp.audit import log
 from jeugdhulp.audit.models import Actie
-from jeugdhulp.casussen import services, tijdlijn, toestemming, werkvoorraad
+from jeugdhulp.casussen import services, stand, tijdlijn, toestemming, werkvoorraad
 from jeugdhulp.casussen.forms import (
     ActieForm,
     AfsluitenForm,
     DeelnemerForm,
     GesprekForm,
-    LeefgebiedForm,
     OvergangscheckForm,
     PlanForm,
     RegieForm,
@@ -32,9 +32,11 @@ from jeugdhulp.casussen.forms import (
     WaakvlamForm,
     WoonvormForm,
 )
+from jeugdhulp.casussen.models import Actie as CasusActie
 from jeugdhulp.casussen.models import (
     Casus,
     CasusStatus,
+    Leefgebied,
     ToekomstLeefgebied,
     Toekomstplan,
     Waakvlamcontact,
@@ -46,8 +48,28 @@ from jeugdhulp.overgangen.views import StapView
 from jeugdhulp.permissions import policy
 from jeugdhulp.permissions.views import PolicyMixin
 
+EVALUATIE_NA = dt.timedelta(weeks=10)
+
+
+def deelnemers_tekst(casus, user) -> str:
+    """Who was at the conversation, prefilled: the family as known and the worker (edit if someone was absent)."""
+    namen = [casus.jeugdige.volledige_naam]
+    for r in casus.jeugdige.relaties.all()[:3]:
+        namen.append(f"{r.volledige_naam} ({stand._soort_label(r)})")
+    namen.append(f"{user.get_full_name() or user.get_username()} (CJG)")
+    return ", ".join(namen)
+
+
+def _keuze(personen, naam: str) -> str:
+    return next((waarde for _g, opties in personen for waarde, _l in opties if waarde.partition("|")[2] == naam), "")
+
 
 class CasusDetail(PolicyMixin, DetailView):
+    """The casus page: where it stands, the next step and by when, who is involved; then the details.
+
+    A step whose form has errors is shown here again (``vorm``), with each error next to its field.
+    """
+
     resource = policy.Resource.CASUS
     model = Casus
     template_name = "casussen/detail.html"
@@ -61,6 +83,7 @@ class CasusDetail(PolicyMixin, DetailView):
         from jeugdhulp.besluiten.models import Aanvraag
         from jeugdhulp.toewijzingen.models import Toewijzing
 
+        fout = kwargs.pop("fout", None)  # (context name, bound form) of a step that could not be done
         context = super().get_context_data(**kwargs)
         casus, user = self.object, self.request.user
         log.schrijf(self.request, Actie.BEKEKEN, casus.jeugdige, onderwerp="casus")
@@ -70,6 +93,10 @@ class CasusDetail(PolicyMixin, DetailView):
         aanvragen = policy.filter_queryset(user, policy.Resource.BESLUIT, Aanvraag.objects.filter(casus=casus))
         toewijzingen = Toewijzing.objects.filter(aanvragen__casus=casus).select_related("aanbieder", "product")
         vandaag = timezone.localdate()
+        personen = stand.personen_keuzes(casus)
+        hulpvragen = list(casus.hulpvragen.select_related("wijk", "verzoek").order_by("ontvangen_op"))
+        eerste = hulpvragen[0] if hulpvragen else None
+        open_acties = services.open_acties(casus)
         context.update(
             mag_wijzigen=policy.mag_object(user, policy.Resource.CASUS, casus, policy.Actie.WIJZIGEN),
             losse_stappen=[
@@ -77,10 +104,25 @@ class CasusDetail(PolicyMixin, DetailView):
             ],
             leeftijd=leeftijd,
             toestemming=toestemming.uitleg(leeftijd),
+            fasen=stand.fasen(casus),
+            volgende=stand.volgende_stap(casus, vandaag),
+            komt=stand.wat_komt(casus),
+            betrokkenen=stand.betrokkenen(casus),
+            hulpvragen=hulpvragen,
             gesprekken=casus.gesprekken.all(),
             verslag=verslag,
             versies=casus.verslagen.all(),
             plan=plan,
+            leefgebieden=[
+                {
+                    **rij,
+                    "label": Leefgebied(rij["leefgebied"]).label
+                    if rij.get("leefgebied") in Leefgebied.values
+                    else rij.get("leefgebied", ""),
+                }
+                for rij in (plan.leefgebieden if plan else [])
+            ],  # fmt: skip
+            open_acties=open_acties,
             aanvragen=aanvragen.select_related("beschikking").prefetch_related("producten__product"),
             toewijzingen=toewijzingen,
             evaluaties=casus.evaluaties.select_related("toewijzing__aanbieder"),
@@ -91,7 +133,9 @@ class CasusDetail(PolicyMixin, DetailView):
             and casus.laatste_voortgang <= vandaag - dt.timedelta(weeks=services.stagnatie_weken()),
             stagnatie_weken=services.stagnatie_weken(),
             instructies={w.stap: w for w in Werkinstructie.objects.all()},
-            gesprek_form=GesprekForm(auto_id="gesprek_%s", initial={"datum": vandaag}),
+            gesprek_form=GesprekForm(
+                auto_id="gesprek_%s", initial={"datum": vandaag, "deelnemers": deelnemers_tekst(casus, user)}
+            ),
             verslag_form=VerslagForm(
                 auto_id="verslag_%s",
                 instance=None,
@@ -100,44 +144,62 @@ class CasusDetail(PolicyMixin, DetailView):
                     **(
                         {f: getattr(verslag, f) for f in ("vraag", "wat_gaat_goed", "afspraken", "reactie_gezin")}
                         if verslag
-                        else {}
+                        else {"vraag": "\n\n".join(h.vraag for h in hulpvragen)}
                     ),
                 },
             ),
             regie_form=RegieForm(
                 auto_id="regie_%s",
-                initial={"versie": casus.versie, "regievorm": casus.regievorm, "regisseur": casus.regisseur},
+                personen=personen,
+                initial={
+                    "versie": casus.versie,
+                    "regievorm": casus.regievorm,
+                    "regisseur": _keuze(personen, casus.regisseur),
+                },
             ),
             plan_form=PlanForm(
                 auto_id="plan_%s",
                 initial={
                     "versie": plan.versie if plan else 0,
                     "doelen": plan.doelen if plan else "",
-                    "datum_overleg": plan.datum_overleg if plan else None,
-                    "evaluatiedatum": plan.evaluatiedatum if plan else None,
+                    "datum_overleg": plan.datum_overleg if plan and plan.datum_overleg else vandaag,
+                    "evaluatiedatum": plan.evaluatiedatum if plan and plan.evaluatiedatum else vandaag + EVALUATIE_NA,
                 },
             ),
-            leefgebied_form=LeefgebiedForm(
-                auto_id="leefgebied_%s",
-            ),
-            deelnemer_form=DeelnemerForm(
-                auto_id="deelnemer_%s",
-            ),
+            deelnemer_form=DeelnemerForm(auto_id="deelnemer_%s"),
             actie_form=ActieForm(
-                auto_id="actie_%s",
+                auto_id="actie_%s", personen=personen, initial={"deadline": vandaag + dt.timedelta(weeks=4)}
             ),
             signaal_form=SignaalForm(auto_id="signaal_%s", initial={"datum": vandaag}),
             afsluiten_form=AfsluitenForm(
                 auto_id="afsluiten_%s",
+                open_acties=open_acties.count(),
+                initial={
+                    "waakvlam_1": vandaag + dt.timedelta(weeks=13),
+                    "waakvlam_2": vandaag + dt.timedelta(weeks=52),
+                },
             ),
-            waakvlam_form=WaakvlamForm(
-                auto_id="waakvlam_%s",
+            waakvlam_form=WaakvlamForm(auto_id="waakvlam_%s"),
+            aanvraag_form=AanvraagForm(
+                auto_id="aanvraag_%s",
+                initial={
+                    "ontvangen_op": vandaag,
+                    "ingangsdatum": vandaag,
+                    "einddatum": vandaag + dt.timedelta(days=182),
+                },
             ),
-            aanvraag_form=AanvraagForm(auto_id="aanvraag_%s", initial={"ontvangen_op": vandaag}),
-            evaluatie_form=EvaluatieForm(auto_id="evaluatie_%s", toewijzingen=toewijzingen, initial={"datum": vandaag}),
+            evaluatie_form=EvaluatieForm(
+                auto_id="evaluatie_%s",
+                toewijzingen=toewijzingen,
+                initial={"datum": vandaag, **({"toewijzing": toewijzingen[0].pk} if len(toewijzingen) == 1 else {})},
+            ),
             mag_besluiten=policy.mag(user, policy.Resource.BESLUIT, policy.Actie.WIJZIGEN),
+            contact_hulpvraag=eerste,
+            fout_in=fout[0] if fout else "",
             **self.toekomst_context(casus, leeftijd),
         )
+        if fout:
+            context[fout[0]] = fout[1]
         return context
 
     def toekomst_context(self, casus, leeftijd: int) -> dict:
@@ -158,8 +220,27 @@ class CasusDetail(PolicyMixin, DetailView):
 
 
 class CasusStap(StapView):
+    """A step on the casus page. With a form, its errors come back on the casus page next to their fields."""
+
     resource = policy.Resource.CASUS
     model = Casus
+    toon_bij_formulier = True
+    context_naam = ""  # the form's name in CasusDetail's context
+
+    def casus(self, obj) -> Casus:
+        return obj
+
+    def form_kwargs(self, obj) -> dict:
+        return {"auto_id": self.context_naam.removesuffix("_form") + "_%s", **self.extra_form_kwargs(self.casus(obj))}
+
+    def extra_form_kwargs(self, casus) -> dict:
+        return {}
+
+    def ongeldig(self, obj, form):
+        casus = self.casus(obj)
+        view = CasusDetail(request=self.request, kwargs={"pk": casus.pk}, object=casus)
+        context = view.get_context_data(fout=(self.context_naam, form))
+        return render(self.request, CasusDetail.template_name, context, status=400)
 
 
 class StatusStap(CasusStap):
@@ -186,6 +267,7 @@ class StatusStap(CasusStap):
 
 class GesprekToevoegen(CasusStap):
     form_class = GesprekForm
+    context_naam = "gesprek_form"
     gelukt = _("Het gesprek is vastgelegd.")
 
     def uitvoeren(self, obj, data):
@@ -195,28 +277,40 @@ class GesprekToevoegen(CasusStap):
 
 class VerslagSchrijven(CasusStap):
     form_class = VerslagForm
+    context_naam = "verslag_form"
     gelukt = _("Er is een nieuwe versie van het kort verslag.")
 
     def uitvoeren(self, obj, data):
         data = dict(data)
         services.schrijf_verslag(
-            obj, door=self.request.user, basis_versie=data.pop("basis_versie"), delen=data.pop("delen"), **data
+            obj,
+            door=self.request.user,
+            basis_versie=data.pop("basis_versie"),
+            delen=self.request.POST.get("verder") == "delen",
+            **data,
         )
 
 
 class RegieWijzigen(CasusStap):
     form_class = RegieForm
+    context_naam = "regie_form"
     gelukt = _("De regie is vastgelegd.")
+
+    def extra_form_kwargs(self, casus) -> dict:
+        return {"personen": stand.personen_keuzes(casus)}
 
     def uitvoeren(self, obj, data):
         if data["versie"] != obj.versie:
             raise Gelijktijdig(_("Iemand anders heeft deze casus net gewijzigd. Laad de pagina opnieuw."))
-        obj.regievorm, obj.regisseur = data["regievorm"], data["regisseur"]
+        if data["regievorm"] != "zelfregie" and not data["regisseur"][1]:
+            raise ValidationError({"regisseur": _("Kies wie de regie heeft.")})
+        obj.regievorm, obj.regisseur = data["regievorm"], data["regisseur"][1]
         obj.bewaar("regievorm", "regisseur")
 
 
 class PlanOpslaan(CasusStap):
     form_class = PlanForm
+    context_naam = "plan_form"
     gelukt = _("Het plan is opgeslagen.")
 
     def uitvoeren(self, obj, data):
@@ -228,22 +322,16 @@ class PlanOpslaan(CasusStap):
             data["datum_overleg"],
             data["evaluatiedatum"],
         )
-        plan.bewaar("doelen", "datum_overleg", "evaluatiedatum")
+        rij = {k: data[k] for k in ("leefgebied", "wil", "kan", "nodig")} if data.get("leefgebied") else None
+        if rij:
+            plan.leefgebieden = [*plan.leefgebieden, rij]
+        plan.bewaar("doelen", "datum_overleg", "evaluatiedatum", "leefgebieden")
         services.voortgang(obj)
-
-
-class LeefgebiedToevoegen(CasusStap):
-    form_class = LeefgebiedForm
-    gelukt = _("Toegevoegd aan het plan.")
-
-    def uitvoeren(self, obj, data):
-        plan = services.plan_voor(obj)
-        plan.leefgebieden = [*plan.leefgebieden, data]
-        plan.bewaar("leefgebieden")
 
 
 class DeelnemerToevoegen(CasusStap):
     form_class = DeelnemerForm
+    context_naam = "deelnemer_form"
     gelukt = _("Deelnemer toegevoegd.")
 
     def uitvoeren(self, obj, data):
@@ -252,10 +340,45 @@ class DeelnemerToevoegen(CasusStap):
 
 class ActieToevoegen(CasusStap):
     form_class = ActieForm
+    context_naam = "actie_form"
     gelukt = _("Actie toegevoegd.")
 
+    def extra_form_kwargs(self, casus) -> dict:
+        return {"personen": stand.personen_keuzes(casus)}
+
     def uitvoeren(self, obj, data):
-        services.plan_voor(obj).acties.create(**data)
+        soort, naam = data["eigenaar"]
+        services.plan_voor(obj).acties.create(
+            omschrijving=data["omschrijving"],
+            eigenaar_soort=CasusActie.Eigenaar.NETWERK if soort == "netwerk" else CasusActie.Eigenaar.PROFESSIONAL,
+            eigenaar=naam,
+            deadline=data["deadline"],
+        )
+
+
+class ActieGedaan(CasusStap):
+    """An action is done (also after closure: an action left open keeps its place until then)."""
+
+    model = CasusActie
+    gelukt = _("De actie is gedaan.")
+
+    def get_queryset(self):
+        casussen = policy.filter_queryset(self.request.user, self.resource, Casus.objects.all(), self.actie)
+        return CasusActie.objects.filter(plan__casus__in=casussen).select_related("plan__casus__jeugdige")
+
+    def casus(self, obj) -> Casus:
+        return obj.plan.casus
+
+    def jeugdige(self, obj):
+        return obj.plan.casus.jeugdige
+
+    def terug(self, obj) -> str:
+        return obj.plan.casus.get_absolute_url()
+
+    def uitvoeren(self, obj, data):
+        obj.gedaan_op = timezone.localdate()
+        obj.save(update_fields=["gedaan_op"])
+        services.voortgang(obj.plan.casus)
 
 
 class PlanVaststellen(CasusStap):
@@ -267,6 +390,7 @@ class PlanVaststellen(CasusStap):
 
 class SignaalToevoegen(CasusStap):
     form_class = SignaalForm
+    context_naam = "signaal_form"
     gelukt = _("Het veiligheidssignaal is vastgelegd.")
 
     def uitvoeren(self, obj, data):
@@ -275,12 +399,22 @@ class SignaalToevoegen(CasusStap):
 
 class Afsluiten(CasusStap):
     form_class = AfsluitenForm
+    context_naam = "afsluiten_form"
     gelukt = _("De casus is afgesloten.")
 
+    def extra_form_kwargs(self, casus) -> dict:
+        return {"open_acties": services.open_acties(casus).count()}
+
     def uitvoeren(self, obj, data):
-        waakvlam = [d for k in ("waakvlam_1", "waakvlam_2", "waakvlam_3") if (d := data.get(k))]
+        zonder = self.request.POST.get("verder") == "zonder_waakvlam"
+        waakvlam = [] if zonder else [d for k in ("waakvlam_1", "waakvlam_2", "waakvlam_3") if (d := data.get(k))]
         services.afsluiten(
-            obj, door=self.request.user, reden=data["reden"], toelichting=data["toelichting"], waakvlam=waakvlam
+            obj,
+            door=self.request.user,
+            reden=data["reden"],
+            toelichting=data["toelichting"],
+            waakvlam=waakvlam,
+            open_acties_lopen_door=data.get("open_acties", False),
         )
 
 

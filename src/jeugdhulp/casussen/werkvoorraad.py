@@ -42,14 +42,16 @@ def rijen(user, *, alleen_eigen: bool = False, vandaag: dt.date | None = None) -
     hulpvragen = policy.filter_queryset(
         user, policy.Resource.HULPVRAAG, Hulpvraag.objects.filter(status__in=Hulpvraag.OPEN)
     )
-    for h in hulpvragen.select_related("jeugdige"):
-        add(h.contact_uiterlijk, "Hulpvraag", h.vraag[:60], reverse("hulpvragen:detail", args=[h.pk]), h.jeugdige)
+    for h in hulpvragen.select_related("jeugdige").met_uiterlijk():
+        add(h.uiterlijk, "Hulpvraag", h.vraag[:60], reverse("hulpvragen:detail", args=[h.pk]), h.jeugdige)
     open_ = casussen.filter(status__in=Casus.OPEN)
+    # An action left open at closure stays on the list while the waakvlam runs: closing never loses it.
+    met_acties = casussen.filter(status__in=[*Casus.OPEN, "waakvlam"])
     for p in Samenwerkingsplan.objects.filter(casus__in=open_, evaluatiedatum__isnull=False).select_related(
         "casus__jeugdige"
     ):
         add(p.evaluatiedatum, "Evaluatie plan", "", p.casus.get_absolute_url(), p.casus.jeugdige)
-    for a in Actie.objects.filter(plan__casus__in=open_, gedaan_op__isnull=True).select_related(
+    for a in Actie.objects.filter(plan__casus__in=met_acties, gedaan_op__isnull=True).select_related(
         "plan__casus__jeugdige"
     ):
         add(

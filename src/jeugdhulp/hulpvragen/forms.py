@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from jeugdhulp.core.validators import validate_bsn
@@ -24,12 +23,18 @@ DATUM = forms.DateInput(attrs={"type": "date"})
 
 
 class RegistreerForm(UtrechtFormMixin, forms.Form):
+    field_order = ["kanaal", "vrager", "naam", "telefoon", "email", "vraag", "onderwerpen", "voornaam_kind",
+                   "leeftijd_kind", "bsn"]  # fmt: skip
     kanaal = forms.ChoiceField(
         label=_("Hoe kwam de vraag binnen?"),
         choices=[c for c in Kanaal.choices if c[0] not in (Kanaal.WEBSITE, Kanaal.IJW)],
         initial=Kanaal.TELEFOON,
     )
-    vrager = forms.ChoiceField(label=_("Wie vraagt"), choices=[c for c in Vrager.choices if c[0] != Vrager.VERWIJZER])
+    vrager = forms.ChoiceField(
+        label=_("Wie vraagt"),
+        choices=[c for c in Vrager.choices if c[0] != Vrager.VERWIJZER],
+        initial=Vrager.OUDER,
+    )
     naam = forms.CharField(label=_("Naam van de vrager"), max_length=200)
     telefoon = forms.CharField(label=_("Telefoonnummer"), max_length=30, required=False)
     email = forms.EmailField(label=_("E-mailadres"), required=False)
@@ -38,6 +43,19 @@ class RegistreerForm(UtrechtFormMixin, forms.Form):
     onderwerpen = forms.MultipleChoiceField(
         label=_("Onderwerpen"), choices=ONDERWERPEN, required=False, widget=forms.CheckboxSelectMultiple
     )
+    voornaam_kind = forms.CharField(
+        label=_("Voornaam van het kind"),
+        max_length=200,
+        required=False,
+        help_text=_("Nodig als u meteen een casus opent."),
+    )
+    bsn = forms.CharField(
+        label=_("BSN van het kind"),
+        max_length=9,
+        validators=[validate_bsn],
+        required=False,
+        help_text=_("Niet nodig voor een gesprek; wel voor een aanvraag."),
+    )
 
 
 class LichtForm(UtrechtFormMixin, forms.Form):
@@ -45,23 +63,45 @@ class LichtForm(UtrechtFormMixin, forms.Form):
     afhandeling = forms.CharField(label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class VraagverhelderingForm(UtrechtFormMixin, forms.Form):
-    """Link the jeugdige: an existing one by BSN, or a new one with name and birth date."""
+class JeugdigeVelden(forms.Form):
+    """Who the question is about: an existing jeugdige by BSN, or a new one by first name and age or birth date."""
 
-    bsn = forms.CharField(label=_("BSN van de jeugdige"), max_length=9, validators=[validate_bsn])
-    voornamen = forms.CharField(
-        label=_("Voornaam (als de jeugdige nog niet bekend is)"), max_length=200, required=False
+    bsn = forms.CharField(
+        label=_("BSN van de jeugdige"),
+        max_length=9,
+        validators=[validate_bsn],
+        required=False,
+        help_text=_("Niet nodig voor een gesprek; wel voor een aanvraag. Bekend kind: alleen het BSN is genoeg."),
     )
-    geslachtsnaam = forms.CharField(label=_("Achternaam"), max_length=200, required=False)
+    voornamen = forms.CharField(label=_("Voornaam van het kind"), max_length=200, required=False)
+    geslachtsnaam = forms.CharField(
+        label=_("Achternaam van het kind"),
+        max_length=200,
+        required=False,
+        help_text=_("Leeg laten: de achternaam van de ouder die belt."),
+    )
     geboortedatum = forms.DateField(label=_("Geboortedatum"), required=False, widget=DATUM)
     geslacht = forms.ChoiceField(
-        label=_("Geslacht"), choices=[("0", _("Onbekend")), ("1", _("Man")), ("2", _("Vrouw"))], required=False
+        label=_("Geslacht"), choices=[("0", _("Onbekend")), ("1", _("Jongen")), ("2", _("Meisje"))], required=False
     )
 
-    def nieuwe_gegevens_compleet(self) -> bool:
-        d = self.cleaned_data
-        return bool(d.get("geslachtsnaam") and d.get("geboortedatum"))
+    def __init__(self, *args, leeftijd: int | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if leeftijd is not None:
+            self.fields["geboortedatum"].help_text = _(
+                "Leeg laten: we schatten het geboortejaar uit de leeftijd (%(n)s jaar). Later aan te passen."
+            ) % {"n": leeftijd}
 
-    def eis_nieuwe_gegevens(self) -> None:
-        if not self.nieuwe_gegevens_compleet():
-            raise ValidationError(_("Deze jeugdige is nog niet bekend: vul achternaam en geboortedatum in."))
+    def jeugdige_gegevens(self) -> dict:
+        d = self.cleaned_data
+        return {k: d.get(k) or ("" if k != "geboortedatum" else None) for k in self.JEUGDIGE_VELDEN}
+
+    JEUGDIGE_VELDEN = ("bsn", "voornamen", "geslachtsnaam", "geboortedatum", "geslacht")
+
+
+class VraagverhelderingForm(UtrechtFormMixin, JeugdigeVelden):
+    """Link the jeugdige on the hulpvraag page: every error is shown next to its field."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["voornamen"].label = _("Voornaam van het kind (verplicht als het kind nog niet bekend is)")

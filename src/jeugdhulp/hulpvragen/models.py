@@ -60,6 +60,25 @@ _H = HulpvraagStatus
 _CJG, _JC = Rol.CJG_MEDEWERKER, Rol.JEUGDCONSULENT
 
 
+class HulpvraagQuerySet(models.QuerySet):
+    def met_uiterlijk(self):
+        """Annotate ``uiterlijk``: a VOT is due when its verzoek is due (one stored truth), else contact_uiterlijk."""
+        from jeugdhulp.berichten.models import VerzoekStatus
+
+        return self.annotate(
+            uiterlijk=models.Case(
+                models.When(
+                    verzoek__status=VerzoekStatus.IN_ONDERZOEK,
+                    verzoek__onderzoek_uiterlijk__isnull=False,
+                    then=models.F("verzoek__onderzoek_uiterlijk"),
+                ),
+                models.When(verzoek__isnull=False, then=models.F("verzoek__antwoord_uiterlijk")),
+                default=models.F("contact_uiterlijk"),
+                output_field=models.DateField(),
+            )
+        )
+
+
 class Hulpvraag(MetStatus):
     Status = HulpvraagStatus
     TABEL = Tabel(
@@ -122,6 +141,8 @@ class Hulpvraag(MetStatus):
     lichte_hulp = models.CharField(_("wat heeft het CJG gedaan"), max_length=20, choices=LichteHulp.choices, blank=True)
     afhandeling = models.TextField(_("toelichting afhandeling"), blank=True)
 
+    objects = HulpvraagQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("hulpvraag")
         verbose_name_plural = _("hulpvragen")
@@ -130,3 +151,20 @@ class Hulpvraag(MetStatus):
 
     def __str__(self) -> str:
         return f"Hulpvraag {self.pk} ({self.get_kanaal_display()})"
+
+    @property
+    def referentie(self) -> str:
+        """The number a parent quotes on the phone: derived from the key, so nothing extra is stored ("HV-000123")."""
+        return f"HV-{self.pk:06d}" if self.pk else ""
+
+    @property
+    def termijn(self):
+        """The one deadline of this hulpvraag: a VOT is answered by the verzoek's stored deadline (OP274)."""
+        if self.verzoek_id:
+            return self.verzoek.uiterlijk
+        return self.contact_uiterlijk
+
+    @property
+    def overleg_toegestaan(self) -> bool | None:
+        """The asker's consent to consult school or huisarts; None when it was not asked (phone, VOT)."""
+        return self.toestemmingen.get("overleg_school_huisarts") if self.toestemmingen else None

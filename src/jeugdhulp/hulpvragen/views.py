@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,7 +19,7 @@ from jeugdhulp.hulpvragen.forms import LichtForm, RegistreerForm, Vraagverhelder
 from jeugdhulp.hulpvragen.models import Hulpvraag
 from jeugdhulp.jeugdigen.models import Jeugdige
 from jeugdhulp.overgangen.models import Gelijktijdig, OngeldigeOvergang
-from jeugdhulp.overgangen.views import StapView, meldingen
+from jeugdhulp.overgangen.views import StapView, fouten_in_formulier
 from jeugdhulp.permissions import policy
 from jeugdhulp.permissions.views import PolicyMixin
 
@@ -31,10 +31,10 @@ class Wachtrij(PolicyMixin, ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        qs = super().get_queryset().select_related("jeugdige", "team", "verzoek", "casus")
+        qs = super().get_queryset().select_related("jeugdige", "team", "verzoek", "casus").met_uiterlijk()
         if self.request.GET.get("alles") != "1":
             qs = qs.filter(status__in=Hulpvraag.OPEN)
-        return qs.order_by("contact_uiterlijk", "ontvangen_op")
+        return qs.order_by("uiterlijk", "ontvangen_op")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -46,7 +46,33 @@ class Wachtrij(PolicyMixin, ListView):
         return context
 
 
+def jeugdige_koppelen(request, hulpvraag: Hulpvraag, gegevens: dict):
+    """The jeugdige for triage: known by BSN (only within the user's scope), else a new one; then the casus."""
+    bestaand = Jeugdige.objects.filter(bsn=gegevens["bsn"]).first() if gegevens["bsn"] else None
+    if bestaand is not None and not policy.mag_object(request.user, policy.Resource.JEUGDIGE, bestaand):
+        raise ValidationError({"bsn": _("Deze jeugdige valt niet onder uw team. Overleg met de backoffice.")})
+    if bestaand is None:
+        bestaand = services.nieuwe_jeugdige(hulpvraag, door=request.user, **gegevens)
+        log.schrijf(request, Actie.AANGEMAAKT, bestaand, onderwerp="jeugdige")
+    casus, nieuw = services.naar_vraagverheldering(hulpvraag, door=request.user, jeugdige=bestaand)
+    log.schrijf(request, Actie.GEWIJZIGD, bestaand, onderwerp="triage")
+    messages.success(
+        request,
+        _("Er is een nieuwe casus geopend.") if nieuw else _("De hulpvraag is toegevoegd aan de bestaande casus."),
+    )
+    return casus
+
+
+def fouten_bij_velden(form, exc: Exception, hernoem: dict | None = None) -> None:
+    """A service's errors next to the form's fields, renaming the service's keys to this form's field names."""
+    if hernoem and isinstance(exc, ValidationError) and hasattr(exc, "error_dict"):
+        exc = ValidationError({hernoem.get(k, k): v for k, v in exc.error_dict.items()})
+    fouten_in_formulier(form, exc)
+
+
 class Registreren(PolicyMixin, FormView):
+    """A phone call, inloop or e-mail. 'Vastleggen en casus openen' goes straight on to vraagverheldering."""
+
     resource = policy.Resource.HULPVRAAG
     actie = policy.Actie.WIJZIGEN
     form_class = RegistreerForm
@@ -55,20 +81,35 @@ class Registreren(PolicyMixin, FormView):
     def form_valid(self, form):
         user = self.request.user
         d = form.cleaned_data
-        hulpvraag = services.registreer(
-            gemeente=user.gemeente,
-            team=user.team,
-            vrager=d["vrager"],
-            kanaal=d["kanaal"],
-            vraag=d["vraag"],
-            onderwerpen=d["onderwerpen"],
-            naam=d["naam"],
-            telefoon=d["telefoon"],
-            email=d["email"] or "",
-            leeftijd_kind=d["leeftijd_kind"],
-        )
+        meteen = self.request.POST.get("verder") == "casus"
+        try:
+            with transaction.atomic():
+                hulpvraag = services.registreer(
+                    gemeente=user.gemeente,
+                    team=user.team,
+                    vrager=d["vrager"],
+                    kanaal=d["kanaal"],
+                    vraag=d["vraag"],
+                    onderwerpen=d["onderwerpen"],
+                    naam=d["naam"],
+                    telefoon=d["telefoon"],
+                    email=d["email"] or "",
+                    leeftijd_kind=d["leeftijd_kind"],
+                )
+                if meteen:
+                    gegevens = {"bsn": d["bsn"], "voornamen": d["voornaam_kind"], "geslachtsnaam": "",
+                                "geboortedatum": None, "geslacht": "0"}  # fmt: skip
+                    casus = jeugdige_koppelen(self.request, hulpvraag, gegevens)
+        except (ValidationError, OngeldigeOvergang, Gelijktijdig) as exc:
+            fouten_bij_velden(form, exc, {"voornamen": "voornaam_kind", "geboortedatum": "leeftijd_kind"})
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        if meteen:
+            return redirect("casussen:detail", casus.pk)
         messages.success(self.request, _("De hulpvraag is vastgelegd."))
         return redirect("hulpvragen:detail", hulpvraag.pk)
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
 class Detail(PolicyMixin, DetailView):
@@ -76,6 +117,9 @@ class Detail(PolicyMixin, DetailView):
     model = Hulpvraag
     template_name = "hulpvragen/detail.html"
     context_object_name = "hulpvraag"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("wijk", "team", "verzoek", "jeugdige", "casus")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -86,8 +130,13 @@ class Detail(PolicyMixin, DetailView):
         context["mag_wijzigen"] = policy.mag_object(user, policy.Resource.HULPVRAAG, h, policy.Actie.WIJZIGEN)
         context["stappen"] = {s.naar for s in h.mogelijke_stappen(user)}
         context["licht_form"] = LichtForm(auto_id="licht_%s")
-        context["vv_form"] = VraagverhelderingForm(
-            auto_id="vv_%s", initial={"bsn": h.jeugdige.bsn if h.jeugdige_id else ""}
+        context.setdefault(
+            "vv_form",
+            VraagverhelderingForm(
+                auto_id="vv_%s",
+                initial={"bsn": (h.jeugdige.bsn or "") if h.jeugdige_id else ""},
+                leeftijd=h.leeftijd_kind,
+            ),
         )
         context["instructie"] = Werkinstructie.objects.filter(stap="triage").first()
         context["mag_verzoek"] = h.verzoek_id and policy.mag(user, policy.Resource.BERICHT, policy.Actie.WIJZIGEN)
@@ -118,47 +167,23 @@ class LichtAfhandelen(HulpvraagStap):
 
 
 class NaarVraagverheldering(HulpvraagStap):
-    form_class = VraagverhelderingForm
+    """Link or create the jeugdige (a BSN is not needed for a conversation) and open the casus.
+
+    Every error is shown next to its field on the hulpvraag page itself; nothing is saved then.
+    """
 
     def post(self, request, pk):
         hulpvraag = get_object_or_404(self.get_queryset(), pk=pk)
-        form = VraagverhelderingForm(request.POST)
-        if not form.is_valid():
-            for fout in form.errors.values():
-                messages.error(request, " ".join(fout))
-            return redirect(self.terug(hulpvraag))
-        d = form.cleaned_data
-        try:
-            with transaction.atomic():
-                # Only a jeugdige the user may see can be linked; an unknown BSN makes a new jeugdige.
-                bestaand = Jeugdige.objects.filter(bsn=d["bsn"]).first()
-                if bestaand is not None and not policy.mag_object(request.user, policy.Resource.JEUGDIGE, bestaand):
-                    raise ValidationError(_("Deze jeugdige valt niet onder uw team. Overleg met de backoffice."))
-                if bestaand is None:
-                    form.eis_nieuwe_gegevens()
-                    bestaand = Jeugdige(
-                        gemeente=hulpvraag.gemeente,
-                        team=hulpvraag.team or request.user.team,
-                        bsn=d["bsn"],
-                        voornamen=d["voornamen"],
-                        geslachtsnaam=d["geslachtsnaam"],
-                        geboortedatum=d["geboortedatum"],
-                        geslacht=d["geslacht"] or "0",
-                    )
-                    bestaand.full_clean()
-                    bestaand.save()
-                    log.schrijf(request, Actie.AANGEMAAKT, bestaand, onderwerp="jeugdige")
-                casus, nieuw = services.naar_vraagverheldering(hulpvraag, door=request.user, jeugdige=bestaand)
-        except (ValidationError, OngeldigeOvergang, Gelijktijdig) as exc:
-            for m in meldingen(exc):
-                messages.error(request, m)
-            return redirect(self.terug(hulpvraag))
-        log.schrijf(request, Actie.GEWIJZIGD, bestaand, onderwerp="triage")
-        messages.success(
-            request,
-            _("Er is een nieuwe casus geopend.") if nieuw else _("De hulpvraag is toegevoegd aan de bestaande casus."),
-        )
-        return redirect("casussen:detail", casus.pk)
+        form = VraagverhelderingForm(request.POST, auto_id="vv_%s", leeftijd=hulpvraag.leeftijd_kind)
+        if form.is_valid():
+            try:
+                with transaction.atomic():
+                    casus = jeugdige_koppelen(request, hulpvraag, form.jeugdige_gegevens())
+                return redirect("casussen:detail", casus.pk)
+            except (ValidationError, OngeldigeOvergang, Gelijktijdig) as exc:
+                fouten_bij_velden(form, exc)
+        view = Detail(request=request, kwargs={"pk": pk}, object=hulpvraag)
+        return render(request, Detail.template_name, view.get_context_data(vv_form=form), status=400)
 
 
 class Intrekken(HulpvraagStap):

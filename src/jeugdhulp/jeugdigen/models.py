@@ -43,7 +43,15 @@ class Jeugdige(Naam):
     gemeente = models.ForeignKey(
         Gemeente, on_delete=models.PROTECT, related_name="jeugdigen", verbose_name=_("gemeente")
     )
-    bsn = models.CharField(_("BSN"), max_length=9, unique=True, validators=[validate_bsn])
+    bsn = models.CharField(
+        _("BSN"),
+        max_length=9,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[validate_bsn],
+        help_text=_("Nodig voor een aanvraag of toewijzing; een gesprek kan zonder."),
+    )
     geboortedatum = models.DateField(_("geboortedatum"), validators=[validate_not_future])
     datumgebruik = models.CharField(
         _("datumgebruik"),
@@ -88,6 +96,7 @@ class Jeugdige(Naam):
         return op.year - b.year - ((op.month, op.day) < (b.month, b.day))
 
     def clean(self) -> None:
+        self.bsn = self.bsn or None  # unknown is NULL, so several jeugdigen without BSN stay unique
         if self.team_id and self.gemeente_id and self.team.gemeente_id != self.gemeente_id:
             raise ValidationError({"team": _("Dit team hoort bij een andere gemeente.")})
         if self.wijk_id and self.gemeente_id and self.wijk.gemeente_id != self.gemeente_id:

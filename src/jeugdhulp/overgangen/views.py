@@ -25,6 +25,15 @@ def meldingen(exc: Exception) -> list[str]:
     return [str(exc)]
 
 
+def fouten_in_formulier(form, exc: Exception) -> None:
+    """A service's errors next to the form's fields; unknown keys and plain messages go on top of the form."""
+    if isinstance(exc, ValidationError) and hasattr(exc, "error_dict"):
+        for veld, fouten in exc.message_dict.items():
+            form.add_error(veld if veld in form.fields else None, fouten)
+    else:
+        form.add_error(None, meldingen(exc))
+
+
 class StapView(PolicyMixin, View):
     """Subclasses set ``model``, ``resource``, optionally ``form_class``, and implement ``uitvoeren``."""
 
@@ -33,6 +42,7 @@ class StapView(PolicyMixin, View):
     form_class = None
     gelukt = ""
     onderwerp = ""
+    toon_bij_formulier = False  # a service's error goes into the form (see ``ongeldig``) instead of a message
 
     def get_queryset(self):
         return policy.filter_queryset(self.request.user, self.resource, self.model._default_manager.all(), self.actie)
@@ -52,14 +62,15 @@ class StapView(PolicyMixin, View):
         if self.form_class is not None:
             form = self.form_class(request.POST, **self.form_kwargs(obj))
             if not form.is_valid():
-                for fout in form.errors.values():
-                    messages.error(request, " ".join(fout))
-                return redirect(self.terug(obj))
+                return self.ongeldig(obj, form)
             data = form.cleaned_data
         try:
             with transaction.atomic():
                 resultaat = self.uitvoeren(obj, data)
         except (ValidationError, OngeldigeOvergang, Gelijktijdig) as exc:
+            if self.form_class is not None and self.toon_bij_formulier:
+                fouten_in_formulier(form, exc)
+                return self.ongeldig(obj, form)
             for m in meldingen(exc):
                 messages.error(request, m)
             return redirect(self.terug(obj))
@@ -70,6 +81,13 @@ class StapView(PolicyMixin, View):
 
     def form_kwargs(self, obj) -> dict:
         return {}
+
+    def ongeldig(self, obj, form):
+        """Default: the form's errors as messages on the page we return to. Views that can show the form again
+        (set ``toon_bij_formulier``) override this to render it with each error next to its field."""
+        for fout in form.errors.values():
+            messages.error(self.request, " ".join(fout))
+        return redirect(self.terug(obj))
 
     def na(self, obj, resultaat) -> str:
         return self.terug(obj)
