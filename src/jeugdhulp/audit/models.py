@@ -1,7 +1,9 @@
 """The append-only access log (NEN 7513 style): who saw or changed which jeugdige's data, when, from where, why.
 
-Append-only is enforced three times: the model refuses updates and deletes, the queryset refuses bulk
-updates and deletes, and a database trigger refuses UPDATE (and DELETE on PostgreSQL) underneath the ORM.
+Append-only is enforced at four levels: the model refuses updates and deletes, the queryset refuses bulk
+updates and deletes, database triggers refuse UPDATE and DELETE underneath the ORM (PostgreSQL and SQLite), and a
+hash chain (``keten``) makes any change, deletion or insertion that gets past them visible to ``jeugdhulp audit
+verifieer``.
 """
 
 from __future__ import annotations
@@ -24,6 +26,13 @@ class Actie(models.TextChoices):
     VERWIJDERD = "verwijderd", _("verwijderd")
     GEEXPORTEERD = "geexporteerd", _("geëxporteerd")
     LOG_BEKEKEN = "log_bekeken", _("toegangslog bekeken")
+    GEWEIGERD = "geweigerd", _("toegang geweigerd")
+    # Rights (four-eyes grants): who asked, who approved or refused, and changes that need no second person.
+    RECHT_AANGEVRAAGD = "recht_aangevraagd", _("recht aangevraagd")
+    RECHT_VERLEEND = "recht_verleend", _("recht goedgekeurd")
+    RECHT_AFGEWEZEN = "recht_afgewezen", _("recht afgewezen")
+    RECHT_GEWIJZIGD = "recht_gewijzigd", _("recht gewijzigd")
+    ACTIVERINGSLINK = "activeringslink", _("activeringslink gemaakt")
 
 
 class AppendOnlyQuerySet(models.QuerySet):
@@ -71,6 +80,9 @@ class Toegangslogregel(models.Model):
     ip_adres = models.GenericIPAddressField(_("IP-adres"), null=True, editable=False)
     pad = models.CharField(_("pad"), max_length=300, blank=True, editable=False)
     reden = models.TextField(_("reden"), blank=True, editable=False)
+    # The hash chain: this row's link to the previous row, and its own HMAC (see ``keten``).
+    vorige_hash = models.CharField(_("hash vorige regel"), max_length=64, editable=False)
+    hash = models.CharField(_("hash"), max_length=64, editable=False)
 
     objects = AppendOnlyQuerySet.as_manager()
 
@@ -94,3 +106,9 @@ class Toegangslogregel(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("Het toegangslog kan niet worden verwijderd.")
+
+    @property
+    def rol_label(self) -> str:
+        from jeugdhulp.accounts.roles import Rol
+
+        return Rol(self.rol).label if self.rol in Rol.values else self.rol

@@ -46,7 +46,9 @@ def cbs_aanlevering(request):
     rijen = cbs.records(gemeente, periode, trajecten)
     if request.GET.get("download"):
         onderwerp = f"CBS-aanlevering {periode}"
-        log.schrijf_lijst(request, Jeugdige.objects.filter(pk__in={t.jeugdige for t in trajecten}), onderwerp)
+        log.schrijf_lijst(
+            request, Jeugdige.objects.filter(pk__in={t.jeugdige for t in trajecten}), onderwerp, Actie.GEEXPORTEERD
+        )
         log.schrijf(
             request,
             Actie.GEEXPORTEERD,

@@ -1,0 +1,120 @@
+"""The hash chain over the access log: each row carries the hash of the row before it.
+
+A row's hash is an HMAC-SHA256 over the previous row's hash and the row's own content. The key is derived from the
+application's secret key, so someone with SQL access alone (a DBA, a stolen backup) cannot compute a valid hash for a
+forged or altered row; someone who deletes or inserts a row breaks the link of the row after it. ``verifieer`` walks
+the chain in id order and reports every break. Appends are serialised (``vergrendel``) so two writers never link to
+the same predecessor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import connection
+
+BEGIN = "0" * 64  # the "previous hash" of the very first row
+# Content fields, in hash order. Never reorder or remove: that would invalidate every existing row.
+VELDEN = (
+    "tijdstip",
+    "gebruiker_id",
+    "gebruikersnaam",
+    "rol",
+    "jeugdige_id",
+    "jeugdige_bsn",
+    "actie",
+    "onderwerp",
+    "ip_adres",
+    "pad",
+    "reden",
+)
+_ADVISORY_LOCK = 7513  # PostgreSQL advisory lock key for appends (NEN 7513)
+
+
+def _sleutel(secret: str) -> bytes:
+    return hashlib.sha256(b"jeugdhulp.audit.keten:" + secret.encode()).digest()
+
+
+def _sleutels() -> list[bytes]:
+    """The current key first, then keys from rotated secrets, so the chain survives a SECRET_KEY rotation."""
+    return [_sleutel(s) for s in (settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", []))]
+
+
+def _waarde(veld: str, waarde) -> str | None:
+    if waarde is None:
+        return None
+    if veld == "tijdstip":
+        return waarde.astimezone(dt.UTC).isoformat()
+    return str(waarde)
+
+
+def inhoud(regel) -> bytes:
+    """The canonical bytes of a row's content (an object or a dict with the ``VELDEN``)."""
+    get = regel.get if isinstance(regel, dict) else lambda veld: getattr(regel, veld)
+    return json.dumps([_waarde(v, get(v)) for v in VELDEN], ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def regelhash(vorige: str, regel, sleutel: bytes | None = None) -> str:
+    sleutel = sleutel or _sleutels()[0]
+    return hmac.new(sleutel, vorige.encode() + b"\n" + inhoud(regel), hashlib.sha256).hexdigest()
+
+
+def vergrendel() -> None:
+    """Serialise chain appends until the surrounding transaction ends.
+
+    PostgreSQL: a transaction-level advisory lock. SQLite: the settings open every transaction with BEGIN IMMEDIATE,
+    which takes the database's single write lock at once, so the read of the last hash and the insert are atomic.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_ADVISORY_LOCK])
+
+
+SCHAKEL = "de schakel naar de vorige regel klopt niet: een regel ervoor is verwijderd of ingevoegd"
+INHOUD = "de inhoud past niet bij de hash: de regel is gewijzigd of vervalst"
+
+
+@dataclass(frozen=True)
+class Breuk:
+    regel_id: int
+    reden: str
+
+
+@dataclass
+class Uitslag:
+    aantal: int = 0
+    laatste_id: int | None = None
+    laatste_hash: str = BEGIN
+    breuken: list[Breuk] | None = None
+
+
+def _klopt(vorige: str, regel: dict, opgeslagen: str) -> bool:
+    return any(hmac.compare_digest(regelhash(vorige, regel, s), opgeslagen) for s in _sleutels())
+
+
+def verifieer(rijen: Iterator[dict]) -> Uitslag:
+    """Walk rows (dicts with id, vorige_hash, hash and the ``VELDEN``) in id order and collect every break."""
+    uitslag = Uitslag(breuken=[])
+    verwacht = BEGIN
+    for rij in rijen:
+        if not hmac.compare_digest(rij["vorige_hash"], verwacht):
+            uitslag.breuken.append(
+                Breuk(
+                    rij["id"], "de schakel naar de vorige regel klopt niet: een regel ervoor is verwijderd of ingevoegd"
+                )
+            )
+        if not _klopt(rij["vorige_hash"], rij, rij["hash"]):
+            uitslag.breuken.append(
+                Breuk(rij["id"], "de inhoud past niet bij de hash: de regel is gewijzigd of vervalst")
+            )
+        verwacht = rij["hash"]
+        uitslag.aantal += 1
+        uitslag.laatste_id = rij["id"]
+    uitslag.laatste_hash = verwacht
+    return uitslag

@@ -1,0 +1,136 @@
+"""The access log's hash chain and database guards: tampering with SQL is refused, and what gets past is caught."""
+
+from io import StringIO
+
+from django.core.management import CommandError, call_command
+from django.db import DatabaseError, connection, transaction
+
+import pytest
+
+from jeugdhulp.accounts.roles import Rol
+from jeugdhulp.audit import keten, log
+from jeugdhulp.audit.models import Actie, Toegangslogregel
+
+
+@pytest.fixture
+def regels(wereld):
+    """Five rows: two single entries and a list of three, as views write them."""
+    cjg = wereld["users"][Rol.CJG_MEDEWERKER]
+    log.schrijf(None, Actie.BEKEKEN, wereld["eigen"], onderwerp="dossier", gebruiker=cjg)
+    log.schrijf(None, Actie.GEWIJZIGD, wereld["eigen"], onderwerp="casus: verslag", gebruiker=cjg)
+
+    class Verzoek:
+        user = cjg
+        META = {"REMOTE_ADDR": "10.0.0.7"}
+
+        @staticmethod
+        def get_full_path():
+            return "/medewerkers/jeugdigen/"
+
+    log.schrijf_lijst(Verzoek, [wereld["eigen"], wereld["ander_team"], wereld["andere_gemeente"]], "lijst")
+    return list(Toegangslogregel.objects.order_by("pk"))
+
+
+def verifieer(*args) -> str:
+    out, err = StringIO(), StringIO()
+    try:
+        call_command("audit", "verifieer", *args, stdout=out, stderr=err)
+    except CommandError as exc:
+        raise AssertionError(err.getvalue()) from exc
+    return out.getvalue()
+
+
+def breuken(*args) -> str:
+    err = StringIO()
+    with pytest.raises(CommandError):
+        call_command("audit", "verifieer", *args, stdout=StringIO(), stderr=err)
+    return err.getvalue()
+
+
+def sql(statement: str, params=()):
+    with connection.cursor() as cursor:
+        cursor.execute(statement, list(params))
+
+
+def zonder_triggers():
+    """What an attacker with SQL access does first: take the append-only triggers away (rolled back after the test)."""
+    if connection.vendor == "postgresql":
+        sql("ALTER TABLE audit_toegangslogregel DISABLE TRIGGER audit_toegangslog_append_only")
+    else:
+        sql("DROP TRIGGER audit_toegangslog_no_update")
+        sql("DROP TRIGGER audit_toegangslog_no_delete")
+
+
+def test_every_row_links_to_the_one_before_also_in_a_bulk_list(regels):
+    assert regels[0].vorige_hash == keten.BEGIN
+    for vorige, regel in zip(regels, regels[1:], strict=False):
+        assert regel.vorige_hash == vorige.hash
+        assert regel.hash == keten.regelhash(vorige.hash, regel)
+    assert "Gecontroleerd: 5 regels." in verifieer()
+
+
+def test_database_refuses_update_and_delete_on_every_backend(regels):
+    for statement in (
+        "UPDATE audit_toegangslogregel SET reden = 'x' WHERE id = %s",
+        "DELETE FROM audit_toegangslogregel WHERE id = %s",
+    ):
+        with pytest.raises(DatabaseError), transaction.atomic():
+            sql(statement, [regels[1].pk])
+    assert Toegangslogregel.objects.filter(pk=regels[1].pk, reden="").exists()
+
+
+def test_a_changed_row_is_caught(regels):
+    zonder_triggers()
+    sql("UPDATE audit_toegangslogregel SET gebruikersnaam = 'iemand-anders' WHERE id = %s", [regels[2].pk])
+    uitkomst = breuken()
+    assert f"Regel {regels[2].pk}: de inhoud past niet bij de hash" in uitkomst
+
+
+def test_a_deleted_row_is_caught(regels):
+    zonder_triggers()
+    sql("DELETE FROM audit_toegangslogregel WHERE id = %s", [regels[2].pk])
+    assert f"Regel {regels[3].pk}: de schakel naar de vorige regel klopt niet" in breuken()
+
+
+def test_an_inserted_row_is_caught_even_with_a_well_formed_hash(regels):
+    """The forger knows the algorithm but not the key: a row with a plain SHA-256 link is still caught."""
+    zonder_triggers()
+    nep = Toegangslogregel(
+        tijdstip=regels[-1].tijdstip,
+        gebruikersnaam="nep",
+        rol="auditor",
+        actie=Actie.BEKEKEN,
+        onderwerp="dossier",
+    )
+    hash_ = keten.regelhash(regels[-1].hash, nep, sleutel=b"geraden sleutel")
+    sql(
+        "INSERT INTO audit_toegangslogregel (tijdstip, gebruikersnaam, rol, jeugdige_bsn, actie, onderwerp, pad, reden,"
+        " vorige_hash, hash) VALUES (%s, 'nep', 'auditor', '', 'bekeken', 'dossier', '', '', %s, %s)",
+        [nep.tijdstip, regels[-1].hash, hash_],
+    )
+    nieuw = Toegangslogregel.objects.order_by("-pk").first()
+    assert f"Regel {nieuw.pk}: de inhoud past niet bij de hash" in breuken()
+
+
+def test_rows_removed_from_the_end_are_caught_with_the_anchor(regels):
+    anker = regels[-1].hash
+    assert "De keten is intact." in verifieer("--anker", anker)
+    zonder_triggers()
+    sql("DELETE FROM audit_toegangslogregel WHERE id = %s", [regels[-1].pk])
+    assert "komt niet (meer) voor" in breuken("--anker", anker)
+
+
+def test_chain_survives_a_rotated_secret_key(regels, settings):
+    settings.SECRET_KEY_FALLBACKS = [settings.SECRET_KEY]
+    settings.SECRET_KEY = "een nieuwe geheime sleutel na rotatie, lang genoeg"  # noqa: S105
+    log.schrijf(None, Actie.BEKEKEN, None, onderwerp="na rotatie")
+    assert "Gecontroleerd: 6 regels." in verifieer()
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("ronde", [1, 2])
+def test_a_transactional_test_can_still_flush_the_log(ronde):
+    """The suite's flush lifts the DELETE trigger for itself only: two rounds, each starting from an empty log."""
+    assert not Toegangslogregel.objects.exists()
+    log.schrijf(None, Actie.BEKEKEN, None, onderwerp=f"ronde {ronde}")
+    assert "Gecontroleerd: 1 regels." in verifieer()
