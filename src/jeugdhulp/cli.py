@@ -1,6 +1,7 @@
 """The ``jeugdhulp`` command.
 
-``jeugdhulp ijw …`` runs the iJw tools (validate, import); ``validate`` works without a database or Django.
+``jeugdhulp ijw …`` runs the iJw tools (validate, regels-doc, import); ``validate`` and ``regels-doc`` work without a
+database or Django.
 Every other command is handed to Django's ``manage.py`` (``jeugdhulp migrate``, ``jeugdhulp runserver`` …).
 """
 
@@ -12,7 +13,7 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] == ["ijw"] and argv[1:2] == ["validate"]:
+    if argv[:1] == ["ijw"] and argv[1:2] in (["validate"], ["regels-doc"]):
         from jeugdhulp.berichten.ijw.cli import main as ijw_main
 
         return ijw_main(argv[1:])

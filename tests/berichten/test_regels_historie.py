@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from jeugdhulp.berichten.ijw import GeheugenHistorie, Historie, binding
 from jeugdhulp.berichten.ijw.berichten import basis
 from jeugdhulp.berichten.ijw.regels import REGISTER, Context, toets
+from tests.berichten import per_bericht as pb
 from tests.berichten import voorbeelden as vb
 from tests.berichten.voorbeelden import wijzig
 
@@ -278,13 +280,104 @@ def _run(regel_id, h, bericht):
     return toets(bericht, Context(soort, VANDAAG, h), alleen=[regel_id])
 
 
-@pytest.mark.parametrize("regel_id", sorted(GEVALLEN))
-def test_historieregel_keurt_goed_en_af(regel_id):
-    maak_historie, goed, fout = GEVALLEN[regel_id]
-    assert _run(regel_id, maak_historie(), goed()) == []
-    h = HISTORIE_FOUT.get(regel_id, maak_historie)()
-    bericht = fout()
-    bevindingen = _run(regel_id, h, bericht)
+def _vb(soort):
+    return pb.VOORBEELD[soort]()
+
+
+def _ander_id(bericht):
+    ident = replace(bericht.header.bericht_identificatie, identificatie="ANDER")
+    return pb.met_header(bericht, bericht_identificatie=ident)
+
+
+def _vow_overlap():
+    return vb.jw317_bericht(nieuw=[vb.nieuw_product(product=basis.Product(categorie="45", code="45A04"))])
+
+
+ZES = basis.Omvang(volume=600, eenheid="01", frequentie="6")
+
+# More cases (history factory, valid, broken[, history for the broken one]): the rule in the other messages the
+# rule table lists it for, and the cross-message rules added for issue 17.
+MEER = {
+    "TR056": [
+        (lambda s=s: historie(_vb(s)), lambda s=s: _ander_id(_vb(s)), lambda s=s: _vb(s))
+        for s in ("JW301", "JW307", "JW315", "JW317", "JW319", "JW323", "JW325")
+    ],
+    "TR304": [(met_toewijzing, vb.jw317_bericht, lambda: pb.met_bsn(vb.jw317_bericht(), vb.ANDER_BSN))],
+    "TR347": [
+        (
+            lambda: historie(vb.jw317_bericht(ref="VOT-1")),
+            lambda: vb.jw315_bericht(vb.aangevraagd_product("VOT-2")),
+            vb.jw315_bericht,
+        )
+    ],
+    "TR374": [
+        (
+            lambda: historie(vb.jw315_bericht(), vb.jw319_bericht("1", "3")),
+            vb.jw317_bericht,
+            vb.jw317_bericht,
+            lambda: historie(vb.jw315_bericht()),
+        )
+    ],
+    "TR019": [(met_toewijzing, vb.jw307_bericht, lambda: vb.jw307_bericht(vb.stop_product(toewijzing_nummer=4711)))],
+    "TR063": [
+        (
+            lambda: met_toewijzing(vb.jw305_bericht(), vb.jw307_bericht()),
+            lambda: vb.jw307_bericht(vb.stop_product(status_aanlevering="3"), ident="P2"),
+            lambda: vb.jw307_bericht(vb.stop_product(status_aanlevering="3", begindatum=date(2024, 4, 4)), ident="P2"),
+        )
+    ],
+    "TR074": [
+        (
+            lambda: met_toewijzing(vb.jw305_bericht(), vb.jw307_bericht()),
+            lambda: vb.jw307_bericht(vb.stop_product(reden_beeindiging="20"), ident="P2"),
+            lambda: vb.jw307_bericht(ident="P2"),
+        )
+    ],
+    "TR361": [
+        (
+            met_toewijzing,
+            lambda: vb.jw317_bericht(nieuw=[vb.nieuw_product()]),
+            _vow_overlap,
+        )
+    ],
+    "TR321": [
+        (
+            met_toewijzing,
+            vb.jw323_bericht,
+            lambda: vb.jw323_bericht(
+                vb.prestatie(
+                    geleverd_volume=601, ingediend_bedrag=basis.BedragMetDC(bedrag=601 * 150, debet_credit="D")
+                )
+            ),
+        )
+    ],
+    "TR322": [
+        (
+            lambda: met_toewijzing(omvang=ZES),
+            lambda: vb.jw323_bericht(vb.prestatie("P-2", product_periode=PERIODE_MEI), nummer="D2", ident="D2"),
+            lambda: vb.jw323_bericht(vb.prestatie("P-2", product_periode=PERIODE_MEI), nummer="D2", ident="D2"),
+            lambda: met_toewijzing(vb.jw323_bericht(), omvang=ZES),
+        )
+    ],
+}
+
+
+def _alle_gevallen():
+    for regel_id in sorted(set(GEVALLEN) | set(MEER)):
+        eerste = [(*GEVALLEN[regel_id], HISTORIE_FOUT.get(regel_id))] if regel_id in GEVALLEN else []
+        for i, geval in enumerate(eerste + [(*g, None)[:4] for g in MEER.get(regel_id, [])]):
+            yield pytest.param(regel_id, *geval, id=f"{regel_id}-{i}")
+
+
+ALLE_GEVALLEN = list(_alle_gevallen())
+
+
+@pytest.mark.parametrize(("regel_id", "maak_historie", "goed", "fout", "historie_fout"), ALLE_GEVALLEN)
+def test_historieregel_keurt_goed_en_af(regel_id, maak_historie, goed, fout, historie_fout):
+    goed_bericht, fout_bericht = goed(), fout()
+    assert binding.soort_van(goed_bericht) == binding.soort_van(fout_bericht)
+    assert _run(regel_id, maak_historie(), goed_bericht) == []
+    bevindingen = _run(regel_id, (historie_fout or maak_historie)(), fout_bericht)
     assert bevindingen, f"{regel_id} did not fire"
     for b in bevindingen:
         assert (b.regel, b.retourcode) == (regel_id, REGISTER[regel_id].retourcode)
@@ -293,7 +386,7 @@ def test_historieregel_keurt_goed_en_af(regel_id):
 
 def test_elke_historieregel_heeft_een_test():
     regels = {r.id for r in REGISTER.values() if r.historie}
-    assert regels <= set(GEVALLEN), sorted(regels - set(GEVALLEN))
+    assert regels <= set(GEVALLEN) | set(MEER), sorted(regels - set(GEVALLEN) - set(MEER))
 
 
 def test_geheugenhistorie_voldoet_aan_protocol():

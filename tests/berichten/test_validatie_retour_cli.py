@@ -101,7 +101,7 @@ def test_technische_retour_0001():
 
 def test_declaratie_antwoord_alleen_afgewezen_prestaties():
     goed = vb.prestatie("P-1")
-    fout = vb.prestatie("P-2", product_tarief=151)  # TR346
+    fout = vb.prestatie("P-2", product_tarief=151, toewijzing_nummer=1002)  # TR346 (another toewijzing: not TR416)
     r = validate(build(vb.jw323_bericht(goed, fout)), vandaag=VANDAAG)
     assert [b.regel for b in r.bevindingen] == ["TR346"]
     antwoord = maak_declaratie_antwoord(r.bericht, r.bevindingen, identificatie="A1", dagtekening=VANDAAG)

@@ -1,4 +1,5 @@
 """``jeugdhulp ijw validate FILE… [--json]``: validate iJw files without Django or a database.
+``jeugdhulp ijw regels-doc`` regenerates ``docs/ijw-rules.md`` from the rule table and the registry.
 
 Prints per file the message type, valid/invalid and every finding (retourcode, rule, meaning, location).
 Exit status 1 when any file is invalid or unreadable, 2 on usage errors, 0 otherwise.
@@ -31,6 +32,11 @@ def _tekst(pad: Path, r: Resultaat) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["regels-doc"]:  # regenerate docs/ijw-rules.md from the rule table and the registry
+        from jeugdhulp.berichten.ijw.regeldoc import schrijf
+
+        print(f"geschreven: {schrijf()}")
+        return 0
     if argv[:1] == ["validate"]:
         argv = argv[1:]
     try:

@@ -10,7 +10,7 @@ from stdnum.nl import bsn as stdnum_bsn
 from jeugdhulp.berichten.ijw.regels._hulp import clienten
 from jeugdhulp.berichten.ijw.regels.kern import regel
 
-MET_BSN = ("JW301", "JW305", "JW307", "JW315", "JW317", "JW323")
+MET_BSN = ("JW301", "JW305", "JW307", "JW315", "JW317", "JW323", "JW325")
 MET_GEBOORTEDATUM = ("JW301", "JW305", "JW307", "JW315")
 ONBEKEND = date(1900, 1, 1)
 
@@ -50,9 +50,11 @@ def tr002_geboortedatum_max_120_jaar(bericht, ctx):
 )
 def cs139_datumgebruik(bericht, ctx):
     # Documented part: DatumGebruik 3 (geheel onbekend) goes with Datum 01-01-1900 (see TR002's toelichting).
-    gd = bericht.client.geboortedatum
-    if gd.datum_gebruik == "3" and gd.datum != ONBEKEND:
-        yield bericht.client, "Geboortedatum"
+    personen = [bericht.client, *getattr(bericht.client, "relaties", ())]  # JW301 also for each Relatie
+    for persoon in personen:
+        gd = persoon.geboortedatum
+        if gd is not None and gd.datum_gebruik == "3" and gd.datum != ONBEKEND:
+            yield persoon, "Geboortedatum"
 
 
 @regel(
@@ -115,4 +117,72 @@ def cs089_postcode_nl(bericht, ctx):
         adres = contact.adres
         nl = adres is not None and adres.postcode is not None and adres.land_code == "NL"
         if nl and not _POSTCODE_NL.fullmatch(adres.postcode):
+            yield contact, "Adres/Postcode"
+
+
+def _contacten(client):
+    return [*client.contactgegevens, *(r.contact for r in client.relaties)]
+
+
+@regel(
+    "CS050",
+    retourcode="0001",
+    berichten=("JW301",),
+    betekenis="Als Partnernaam gevuld is, dan NaamGebruik 1, 2, 3 of 4; anders 1 of 6.",
+)
+def cs050_naamgebruik_bij_partnernaam(bericht, ctx):
+    for persoon in (bericht.client, *bericht.client.relaties):
+        naam = persoon.naam
+        toegestaan = ("1", "2", "3", "4") if naam.partnernaam is not None else ("1", "6")
+        if naam.naam_gebruik not in toegestaan:
+            yield persoon, "Naam/NaamGebruik"
+
+
+@regel(
+    "CD005",
+    retourcode="0001",
+    berichten=("JW301",),
+    betekenis="Als Postcode gevuld is, dan LandCode verplicht vullen, anders leeg laten.",
+)
+def cd005_landcode_bij_postcode(bericht, ctx):
+    for contact in _contacten(bericht.client):
+        a = contact.adres
+        if a is not None and (a.postcode is not None) != (a.land_code is not None):
+            yield contact, "Adres/LandCode"
+
+
+@regel(
+    "CD009",
+    retourcode="0001",
+    berichten=("JW301",),
+    betekenis="Periode alleen vullen als Soort adres 04 (tijdelijk adres) is.",
+)
+def cd009_periode_alleen_tijdelijk_adres(bericht, ctx):
+    for contact in _contacten(bericht.client):
+        if contact.periode is not None and contact.soort != "04":
+            yield contact, "Periode"
+
+
+@regel(
+    "CD025",
+    retourcode="0001",
+    berichten=("JW301",),
+    betekenis="Als LandCode NL (Nederland) is, dan Huis verplicht vullen.",
+)
+def cd025_huis_bij_nederland(bericht, ctx):
+    for contact in _contacten(bericht.client):
+        a = contact.adres
+        if a is not None and a.land_code == "NL" and a.huis is None:
+            yield contact, "Adres/Huis"
+
+
+@regel(
+    "CD034",
+    retourcode="0001",
+    berichten=("JW301",),
+    betekenis="Als Soort adres 01 (BRP-adres) of 03 (verblijfadres) is, dan Postcode verplicht vullen.",
+)
+def cd034_postcode_bij_brp_of_verblijfadres(bericht, ctx):
+    for contact in _contacten(bericht.client):
+        if contact.soort in ("01", "03") and (contact.adres is None or contact.adres.postcode is None):
             yield contact, "Adres/Postcode"

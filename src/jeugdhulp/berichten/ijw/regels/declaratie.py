@@ -1,18 +1,24 @@
-"""Field rules for JW323 Declaratie: periods (CS337/CS340/CS100), amounts (CS339/CD087/TR346/TR358/CS325),
-credit references (CD060/TR315/TR316) and duplicate rows (TR101 lives in ``dubbel``)."""
+"""Field rules for JW323 Declaratie and the JW325 we answer with: periods (CS337/CS340/CS100/TR319/TR335), amounts
+(CS339/CD087/TR346/TR358/CS325/TR342), references (CD060/TR315/TR316/TR416/CS319); duplicate rows (TR101) live in
+``dubbel`` and the dates against the Dagtekening (TR134/TR137) in ``datums``."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from jeugdhulp.berichten.ijw.regels._hulp import is_kalendermaand
 from jeugdhulp.berichten.ijw.regels.kern import regel
 
 EURO = "83"
+GOED = "0200"
+DECLARATIE = ("JW323", "JW325")
 
 
 def prestaties(bericht):
-    for c in bericht.declaratie.clienten:
+    """The Prestatie objects of a JW323 (Declaratie) or JW325 (DeclaratieAntwoord)."""
+    d = bericht.declaratie if hasattr(bericht, "declaratie") else bericht.declaratie_antwoord
+    for c in d.clienten if d is not None else ():
         yield from c.prestaties
 
 
@@ -50,40 +56,6 @@ def cs337_productperiode_binnen_maand(bericht, ctx):
         b, e = p.product_periode.begindatum, p.product_periode.einddatum
         if e < b or (b.year, b.month) != (e.year, e.month):
             yield p, "ProductPeriode"
-
-
-def _perioden(bericht):
-    """Every CDT_GeslotenPeriode of a JW323 with its element path: the DeclaratiePeriode and each ProductPeriode."""
-    yield bericht.declaratie, "DeclaratiePeriode", bericht.declaratie.declaratie_periode
-    for p in prestaties(bericht):
-        yield p, "ProductPeriode", p.product_periode
-
-
-@regel(
-    "TR134",
-    retourcode="0001",
-    berichten=("JW323",),
-    betekenis="Begindatum van een periode mag niet groter zijn dan de Dagtekening van het bericht.",
-)
-def tr134_begindatum_niet_na_dagtekening(bericht, ctx):
-    dagtekening = bericht.header.bericht_identificatie.dagtekening
-    for obj, veld, periode in _perioden(bericht):
-        if periode.begindatum > dagtekening:
-            yield obj, f"{veld}/Begindatum"
-
-
-@regel(
-    "TR137",
-    retourcode="0001",
-    berichten=("JW323",),
-    betekenis="Einddatum van een periode is groter dan of gelijk aan de Begindatum en niet groter dan de "
-    "Dagtekening van het bericht.",
-)
-def tr137_einddatum_in_periode_en_niet_na_dagtekening(bericht, ctx):
-    dagtekening = bericht.header.bericht_identificatie.dagtekening
-    for obj, veld, periode in _perioden(bericht):
-        if periode.einddatum < periode.begindatum or periode.einddatum > dagtekening:
-            yield obj, f"{veld}/Einddatum"
 
 
 @regel(
@@ -143,27 +115,42 @@ def tr358_totaal_is_som(bericht, ctx):
         yield bericht.declaratie, "TotaalIngediendBedrag", f"som prestaties {som}"
 
 
+def _bedragen(bericht):
+    """(object, path, amount, debet_credit) for every amount with DebetCredit in a JW323 or JW325."""
+    if hasattr(bericht, "declaratie"):
+        d = bericht.declaratie
+        t = d.totaal_ingediend_bedrag
+        yield d, "TotaalIngediendBedrag/DebetCredit", t.totaal_bedrag, t.debet_credit
+    elif (d := bericht.declaratie_antwoord) is not None:
+        for veld in ("TotaalIngediendBedrag", "TotaalToegekendBedrag"):
+            t = getattr(d, "totaal_ingediend_bedrag" if veld == "TotaalIngediendBedrag" else "totaal_toegekend_bedrag")
+            yield d, f"{veld}/DebetCredit", t.totaal_bedrag, t.debet_credit
+    for p in prestaties(bericht):
+        yield p, "IngediendBedrag/DebetCredit", p.ingediend_bedrag.bedrag, p.ingediend_bedrag.debet_credit
+
+
 @regel(
     "CS325",
     retourcode="0001",
-    berichten=("JW323",),
-    betekenis="Als TotaalBedrag 0 is, dan DebetCredit de waarde D (debet) geven.",
+    berichten=DECLARATIE,
+    betekenis="Als (Totaal)Bedrag 0 is, dan DebetCredit de waarde D (debet) geven.",
 )
 def cs325_nul_is_debet(bericht, ctx):
-    t = bericht.declaratie.totaal_ingediend_bedrag
-    if t.totaal_bedrag == 0 and t.debet_credit != "D":
-        yield bericht.declaratie, "TotaalIngediendBedrag/DebetCredit"
+    for obj, veld, bedrag, dc in _bedragen(bericht):
+        if bedrag == 0 and dc != "D":
+            yield obj, veld
 
 
 @regel(
     "CD060",
     retourcode="0001",
-    berichten=("JW323",),
-    betekenis="Bij een creditprestatie is VorigReferentieNummer verplicht.",
+    berichten=DECLARATIE,
+    betekenis="VorigReferentieNummer is verplicht bij een creditprestatie en leeg bij een debetprestatie.",
 )
 def cd060_credit_vraagt_vorig_referentienummer(bericht, ctx):
     for p in prestaties(bericht):
-        if p.ingediend_bedrag.debet_credit == "C" and p.product_referentie.vorig_referentie_nummer is None:
+        credit = p.ingediend_bedrag.debet_credit == "C"
+        if credit != (p.product_referentie.vorig_referentie_nummer is not None):
             yield p, "ProductReferentie/VorigReferentieNummer"
 
 
@@ -194,3 +181,102 @@ def tr316_niet_crediteren_in_zelfde_bericht(bericht, ctx):
     for p in prestaties(bericht):
         if p.product_referentie.vorig_referentie_nummer in referenties:
             yield p, "ProductReferentie/VorigReferentieNummer"
+
+
+@regel(
+    "TR416",
+    retourcode="0001",
+    berichten=("JW323",),
+    betekenis="Per ProductPeriode, ProductCategorie, ProductCode en ToewijzingNummer mag een bericht maar één "
+    "debetprestatie bevatten.",
+)
+def tr416_een_debet_per_periode_in_bericht(bericht, ctx):
+    gezien = set()
+    for p in prestaties(bericht):
+        if p.ingediend_bedrag.debet_credit != "D":
+            continue
+        sleutel = (p.product_periode, p.product_categorie, p.product_code, p.toewijzing_nummer)
+        if sleutel in gezien:
+            yield p, "IngediendBedrag/DebetCredit"
+        gezien.add(sleutel)
+
+
+@regel(
+    "TR319",
+    retourcode="9319",
+    berichten=("JW323",),
+    betekenis="Een declaratie bevat alleen prestaties met een ProductPeriode in de eigen of een eerdere "
+    "DeclaratiePeriode.",
+)
+def tr319_productperiode_niet_na_declaratieperiode(bericht, ctx):
+    einde = bericht.declaratie.declaratie_periode.einddatum
+    for p in prestaties(bericht):
+        if p.product_periode.begindatum > einde:
+            yield p, "ProductPeriode/Begindatum"
+
+
+def _jaren_terug(d: date, jaren: int) -> date:
+    try:
+        return d.replace(year=d.year - jaren)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year - jaren, day=28)
+
+
+@regel(
+    "TR335",
+    retourcode="0001",
+    berichten=("JW323",),
+    betekenis="Einddatum mag niet meer dan 5 jaar voor DeclaratieDagtekening liggen.",
+)
+def tr335_einddatum_hooguit_5_jaar_oud(bericht, ctx):
+    d = bericht.declaratie
+    grens = _jaren_terug(d.declaratie_dagtekening, 5)
+    if d.declaratie_periode.einddatum < grens:
+        yield d, "DeclaratiePeriode/Einddatum"
+    for p in prestaties(bericht):
+        if p.product_periode.einddatum < grens:
+            yield p, "ProductPeriode/Einddatum"
+
+
+_AANEENGESLOTEN = re.compile(r"[0-9A-Za-z]+")
+
+
+@regel(
+    "CS319",
+    retourcode="0001",
+    berichten=("JW323",),
+    betekenis="DeclaratieNummer aaneengesloten vullen met cijfers en/of letters.",
+)
+def cs319_declaratienummer_aaneengesloten(bericht, ctx):
+    if not _AANEENGESLOTEN.fullmatch(bericht.declaratie.declaratie_nummer):
+        yield bericht.declaratie, "DeclaratieNummer"
+
+
+def _afgekeurd(codes) -> bool:
+    return any(c != GOED for c in codes)
+
+
+@regel(
+    "TR342",
+    retourcode="0001",
+    berichten=("JW325",),
+    betekenis="Een declaratie-antwoord bevat alleen afgewezen prestaties; hun som verklaart het verschil tussen "
+    "TotaalIngediendBedrag en TotaalToegekendBedrag (bij afkeur van de hele declaratie is Toegekend 0).",
+)
+def tr342_alleen_afgewezen_prestaties(bericht, ctx):
+    d = bericht.declaratie_antwoord
+    if d is None:
+        return
+    ingediend = _netto(d.totaal_ingediend_bedrag.totaal_bedrag, d.totaal_ingediend_bedrag.debet_credit)
+    toegekend = _netto(d.totaal_toegekend_bedrag.totaal_bedrag, d.totaal_toegekend_bedrag.debet_credit)
+    if _afgekeurd(d.retour_codes):
+        if toegekend != 0 or d.clienten:
+            yield d, "TotaalToegekendBedrag"
+        return
+    for c in d.clienten:
+        for p in c.prestaties:
+            if not (_afgekeurd(p.retour_codes) or _afgekeurd(c.retour_codes)):
+                yield p, "RetourCodes"
+    som = sum(_netto(p.ingediend_bedrag.bedrag, p.ingediend_bedrag.debet_credit) for p in prestaties(bericht))
+    if som != ingediend - toegekend:
+        yield d, "TotaalToegekendBedrag", f"som afgewezen {som}"

@@ -19,6 +19,8 @@ def _rijen(bericht):
         yield [(p, _start_sleutel(p), "Begindatum") for p in c.start_producten]
     elif hasattr(c, "stop_producten"):
         yield [(p, (*_start_sleutel(p), p.reden_beeindiging), "Begindatum") for p in c.stop_producten]
+    elif hasattr(c, "aangevraagde_producten"):
+        yield [(p, p.referentie_aanbieder, "ReferentieAanbieder") for p in c.aangevraagde_producten]
     elif hasattr(c, "verzoek"):
         v = c.verzoek
         yield [
@@ -38,7 +40,7 @@ def _rijen(bericht):
 @regel(
     "TR101",
     retourcode="0001",
-    berichten=("JW301", "JW305", "JW307", "JW317", "JW323", "JW325"),
+    berichten=("JW301", "JW305", "JW307", "JW315", "JW317", "JW323", "JW325"),
     betekenis="Binnen een bericht zijn dubbele regels niet toegestaan.",
 )
 def tr101_geen_dubbele_regels(bericht, ctx):

@@ -1,7 +1,9 @@
 """Cross-message rules for JW323 Declaratie (and TR304 for JW317): TR304, TR307, TR308, TR314, TR323, TR333,
-TR338–TR341, TR369, TR384, TR387–TR390, TR418."""
+TR321, TR322, TR338–TR341, TR369, TR384, TR387–TR390, TR418."""
 
 from __future__ import annotations
+
+from datetime import timedelta
 
 from jeugdhulp.berichten.ijw.regels._hulp import laatste_dag
 from jeugdhulp.berichten.ijw.regels.kern import regel
@@ -310,3 +312,69 @@ def tr418_contracttarief(bericht, ctx):
             )
             if tarief is not None and tarief != p.product_tarief:
                 yield p, "ProductTarief", f"contracttarief {tarief}"
+
+
+def _in_eenheid_toewijzing(p, t) -> float | None:
+    """GeleverdVolume expressed in the toewijzing's Eenheid (minutes count against hours), None if incomparable."""
+    if p.eenheid == t.eenheid:
+        return p.geleverd_volume
+    if (p.eenheid, t.eenheid) == (MINUUT, UUR):
+        return p.geleverd_volume / 60
+    return None
+
+
+def _aantal_perioden(frequentie: str, begin, eind) -> int | None:
+    """How many Frequentie periods (day, ISO week, calendar month) [begin, eind] touches; 1 for 'totaal' (6)."""
+    if frequentie == "1":
+        return (eind - begin).days + 1
+    if frequentie == "2":
+        return len({(begin + timedelta(days=d)).isocalendar()[:2] for d in range((eind - begin).days + 1)})
+    if frequentie == "4":
+        return (eind.year - begin.year) * 12 + eind.month - begin.month + 1
+    if frequentie == "6":
+        return 1
+    return None
+
+
+def _met_omvang(bericht, ctx):
+    for p, t in _gekoppeld(bericht, ctx):
+        if t.volume is not None and t.frequentie is not None and (v := _in_eenheid_toewijzing(p, t)) is not None:
+            yield p, t, v
+
+
+@regel(
+    "TR321",
+    retourcode="9321",
+    berichten=("JW323",),
+    betekenis="GeleverdVolume in de Prestatie past niet binnen Volume in het ToegewezenProduct (omgerekend naar "
+    "Eenheid, Frequentie en de duur van de ProductPeriode).",
+    historie=True,
+)
+def tr321_volume_past_in_omvang(bericht, ctx):
+    for p, t, volume in _met_omvang(bericht, ctx):
+        n = _aantal_perioden(t.frequentie, p.product_periode.begindatum, p.product_periode.einddatum)
+        if n is not None and volume > t.volume * n:
+            yield p, "GeleverdVolume", f"maximaal {t.volume * n}"
+
+
+@regel(
+    "TR322",
+    retourcode="9322",
+    berichten=("JW323",),
+    betekenis="De som van GeleverdVolume van alle Prestaties op dit ToegewezenProduct past niet binnen de "
+    "toegewezen Omvang over de hele looptijd.",
+    historie=True,
+)
+def tr322_som_past_in_omvang(bericht, ctx):
+    aanbieder = bericht.header.afzender
+    lopend: dict[int, float] = {}
+    for p, t, volume in _met_omvang(bericht, ctx):
+        if t.frequentie != "6" and t.einddatum is None:
+            continue  # an open-ended toewijzing has no total
+        maximum = t.volume * _aantal_perioden(t.frequentie, t.ingangsdatum, t.einddatum or t.ingangsdatum)
+        if t.toewijzing_nummer not in lopend:
+            eerder = [x for x in ctx.historie.prestaties(aanbieder, t.toewijzing_nummer) if x.goedgekeurd]
+            lopend[t.toewijzing_nummer] = sum(_netto_volume(x) for x in eerder)  # stored in the toewijzing's unit
+        lopend[t.toewijzing_nummer] += -volume if p.ingediend_bedrag.debet_credit == "C" else volume
+        if lopend[t.toewijzing_nummer] > maximum:
+            yield p, "GeleverdVolume", f"totaal maximaal {maximum}"

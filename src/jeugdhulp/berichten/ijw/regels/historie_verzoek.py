@@ -1,10 +1,13 @@
 """Cross-message rules for JW315 VOT, JW317 VOW and JW319 Antwoord: TR347, TR349–TR351, TR355, TR357,
-TR359, TR360, TR365, TR373, TR374, TR411, TR412."""
+TR359, TR360, TR361, TR365, TR373, TR374, TR411, TR412."""
 
 from __future__ import annotations
 
 from datetime import date
 
+from jeugdhulp.berichten.ijw.berichten.basis import Product
+from jeugdhulp.berichten.ijw.berichten.jw317 import NieuwProduct
+from jeugdhulp.berichten.ijw.regels._hulp import overlapt, paren, zelfde_product
 from jeugdhulp.berichten.ijw.regels.kern import regel
 
 
@@ -216,3 +219,36 @@ def tr365_vervolg_alleen_na_onderzoek(bericht, ctx):
     v = _verzoek(bericht, ctx)
     if v is not None and any(a != "2" for a in v.antwoorden):
         yield bericht.antwoord, "VerzoekAntwoord"
+
+
+def _vow_producten(bericht, ctx):
+    """(object, Product, begin, end) for every product of a VOW; changed and unchanged ones through their toewijzing."""
+    gemeente = bericht.header.ontvanger
+    v = bericht.client.verzoek
+    for p in v.ongewijzigde_producten:
+        if (t := ctx.historie.toewijzing(gemeente, p.toewijzing_nummer)) is not None:
+            yield p, Product(categorie=t.product_categorie or "", code=t.product_code), t.ingangsdatum, t.einddatum
+    for p in v.te_wijzigen_producten:
+        if (t := ctx.historie.toewijzing(gemeente, p.toewijzing_nummer)) is not None:
+            product = Product(categorie=t.product_categorie or "", code=t.product_code)
+            yield p, product, p.gewenste_ingangsdatum, p.einddatum or t.einddatum
+    for p in v.nieuwe_producten:
+        yield p, p.product, p.gewenste_ingangsdatum, p.einddatum
+
+
+@regel(
+    "TR361",
+    retourcode="9361",
+    berichten=("JW317",),
+    betekenis="Een Product mag alleen vaker in een verzoek om wijziging voorkomen als de zorgperiodes elkaar niet "
+    "overlappen.",
+    historie=True,
+)
+def tr361_geen_overlap_in_vow(bericht, ctx):
+    for a, b in paren(_vow_producten(bericht, ctx)):
+        if isinstance(a[0], NieuwProduct) and isinstance(b[0], NieuwProduct):
+            continue  # two new products: TR410
+        if zelfde_product(a[1] if a[1].categorie else None, b[1] if b[1].categorie else None) and overlapt(
+            a[2], a[3], b[2], b[3]
+        ):
+            yield b[0], "ToewijzingNummer" if hasattr(b[0], "toewijzing_nummer") else "Product"

@@ -42,6 +42,10 @@ def cs003_einddatum_na_ingangsdatum(bericht, ctx):
     for obj, begin, eind in producten(bericht):
         if eind is not None and eind < begin:
             yield obj, _eind_veld(obj)
+    for contact in getattr(bericht.client, "contactgegevens", ()):  # JW301: a temporary address's Periode
+        p = contact.periode
+        if p is not None and p.begindatum is not None and p.einddatum is not None and p.einddatum < p.begindatum:
+            yield contact, "Periode/Einddatum"
 
 
 @regel(
@@ -108,22 +112,17 @@ def cd078_omvang_sluit_budget_uit(bericht, ctx):
 @regel(
     "CD079",
     retourcode="0001",
-    berichten=("JW301", "JW315"),
+    berichten=MET_PRODUCT,
     betekenis="Als Budget leeg is, dan Product verplicht vullen.",
 )
 def cd079_zonder_budget_product_verplicht(bericht, ctx):
     for obj, _, _ in producten(bericht):
-        if obj.budget is None and obj.product is None:
+        if hasattr(obj, "product") and obj.budget is None and obj.product is None:  # not TeWijzigenProduct
             yield obj, "Product"
 
 
-@regel(
-    "CD080",
-    retourcode="0001",
-    berichten=MET_PRODUCT,
-    betekenis="Als Code in Product leeg is en Einddatum groter dan 31-12-2020 of leeg, dan Omvang leeg laten.",
-)
-def cd080_aspecifiek_zonder_omvang(bericht, ctx):
+def _aspecifiek_met_omvang(bericht):
+    """Products without a Code that end after 31-12-2020 (or never) but carry an Omvang (CD080/CD095/CD096)."""
     for obj, _, eind in producten(bericht):
         if not hasattr(obj, "product"):
             continue  # TeWijzigenProduct: the product lives in the toewijzing (TR412, history)
@@ -133,16 +132,66 @@ def cd080_aspecifiek_zonder_omvang(bericht, ctx):
 
 
 @regel(
+    "CD080",
+    retourcode="0001",
+    berichten=("JW301",),
+    betekenis="Als Code in Product leeg is en Einddatum groter dan 31-12-2020 of leeg is, dan Omvang leeg laten.",
+)
+def cd080_aspecifiek_zonder_omvang(bericht, ctx):
+    yield from _aspecifiek_met_omvang(bericht)
+
+
+@regel(
+    "CD095",
+    retourcode="0001",
+    berichten=("JW315",),
+    betekenis="Als Code in AangevraagdProduct leeg is en ToewijzingEinddatum groter dan 31-12-2020 of leeg is, "
+    "dan Omvang leeg laten.",
+)
+def cd095_aspecifiek_verzoek_zonder_omvang(bericht, ctx):
+    yield from _aspecifiek_met_omvang(bericht)
+
+
+@regel(
+    "CD096",
+    retourcode="0001",
+    berichten=("JW317",),
+    betekenis="Als Code in NieuwProduct leeg is en Einddatum groter dan 31-12-2020 of leeg is, dan Omvang leeg laten.",
+)
+def cd096_aspecifiek_nieuw_product_zonder_omvang(bericht, ctx):
+    yield from _aspecifiek_met_omvang(bericht)
+
+
+def _frequentie_past_niet(bericht):
+    """CS338/CS343: Eenheid 14, 16, 83 or 84 with an end after 31-12-2020 (or none) needs Frequentie 2, 4 or 6."""
+    for obj, _, eind in producten(bericht):
+        o = obj.omvang
+        if o is None or o.eenheid not in ("14", "16", "83", "84") or (eind is not None and eind <= EIND_2020):
+            continue
+        if o.frequentie not in ("2", "4", "6"):
+            yield obj, "Omvang/Frequentie"
+
+
+@regel(
     "CS338",
     retourcode="0001",
-    berichten=MET_PRODUCT,
-    betekenis="Als Eenheid de waarde 14, 16, 83 of 84 heeft, dan Frequentie 2, 4 of 6.",
+    berichten=("JW301", "JW317"),
+    betekenis="Als Eenheid de waarde 14, 16, 83 of 84 heeft en Einddatum groter dan 31-12-2020 of leeg is, "
+    "dan Frequentie 2, 4 of 6.",
 )
 def cs338_eenheid_frequentie(bericht, ctx):
-    for obj, _, _ in producten(bericht):
-        o = obj.omvang
-        if o is not None and o.eenheid in ("14", "16", "83", "84") and o.frequentie not in ("2", "4", "6"):
-            yield obj, "Omvang/Frequentie"
+    yield from _frequentie_past_niet(bericht)
+
+
+@regel(
+    "CS343",
+    retourcode="0001",
+    berichten=("JW315",),
+    betekenis="Als Eenheid de waarde 14, 16, 83 of 84 heeft en ToewijzingEinddatum groter dan 31-12-2020 of leeg "
+    "is, dan Frequentie 2, 4 of 6.",
+)
+def cs343_eenheid_frequentie_verzoek(bericht, ctx):
+    yield from _frequentie_past_niet(bericht)
 
 
 @regel(

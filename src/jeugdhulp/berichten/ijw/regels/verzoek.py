@@ -130,3 +130,15 @@ def tr409_woonplaatsbeginsel_weglaten(bericht, ctx):
     a = bericht.antwoord
     if a.reden_afwijzing_verzoek != "8" and a.woonplaatsbeginsel is not None:
         yield a, "Woonplaatsbeginsel"
+
+
+@regel(
+    "CD043",
+    retourcode="0001",
+    berichten=("JW315",),
+    betekenis="Als BeschikkingNummer gevuld is, dan BeschikkingIngangsdatum verplicht vullen, anders leeg laten.",
+)
+def cd043_beschikking_ingangsdatum(bericht, ctx):
+    for ap in bericht.client.aangevraagde_producten:
+        if (ap.beschikking_nummer is not None) != (ap.beschikking_ingangsdatum is not None):
+            yield ap, "BeschikkingIngangsdatum"
