@@ -28,12 +28,12 @@ $(VENV)/.installed-test: $(VENV)/.installed-base requirements/test.txt
 install: $(VENV)/.installed-base
 install-test: $(VENV)/.installed-test
 
-## make demo: install, migrate SQLite, build the demo municipality (once), print logins, serve on :8000
+## make demo: install, migrate SQLite, build the demo municipality (once), print logins, serve on :8000 with the worker
 demo: install
 	$(DEMO_ENV) $(BIN)/jeugdhulp migrate --noinput -v 0
 	$(DEMO_ENV) $(BIN)/jeugdhulp demo
 	$(DEMO_ENV) $(BIN)/jeugdhulp demo_logins --url http://$(HOST):$(PORT)
-	$(DEMO_ENV) $(BIN)/jeugdhulp runserver $(HOST):$(PORT)
+	$(DEMO_ENV) BIN=$(BIN) sh scripts/web_en_worker.sh $(HOST):$(PORT)  # web + worker; Ctrl-C stops both
 
 ## make test: install test tools and run every gate and the whole suite (SQLite unless DATABASE_URL says otherwise)
 test: install-test lint check-migrations check-openapi

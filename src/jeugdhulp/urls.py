@@ -32,6 +32,7 @@ urlpatterns = [
     path("medewerkers/casussen/", include("jeugdhulp.casussen.urls")),
     path("medewerkers/besluiten/", include("jeugdhulp.besluiten.urls")),
     path("medewerkers/redactie/", include("jeugdhulp.publiek.redactie_urls")),
+    path("medewerkers/achtergrondtaken/", include("jeugdhulp.taken.urls")),
     path("beheer/", admin.site.urls),
     path("api/v1/beschikbaarheid/", BeschikbaarheidView.as_view(), name="beschikbaarheid"),  # open data
     path("api/v1/", include(router.urls)),

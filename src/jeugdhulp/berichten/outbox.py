@@ -354,14 +354,26 @@ def klaar_om_te_versturen():
 
 
 def verzend_klaar() -> tuple[int, int]:
-    """Deliver every due message; returns (delivered, failed)."""
+    """Deliver every due message; returns (delivered, failed).
+
+    Safe with several workers at once (the scheduled job, ``jeugdhulp ijw verzend``): each message is claimed in
+    its own transaction under a row lock that the others skip (PostgreSQL; SQLite's write transactions queue), its
+    state is read again under that lock, and the delivery commits together with its new status. A worker killed
+    mid-delivery commits nothing, so the message stays queued and is delivered by the next run; a folder delivery
+    then overwrites the same file name, and an endpoint receives the same BerichtIdentificatie again.
+    """
     goed = fout = 0
-    for b in klaar_om_te_versturen().iterator():
-        if verzend(b):
-            goed += 1
-        else:
-            fout += 1
-    return goed, fout
+    vorige = 0
+    while True:
+        with transaction.atomic():
+            b = klaar_om_te_versturen().filter(pk__gt=vorige).select_for_update(skip_locked=True).first()
+            if b is None:
+                return goed, fout
+            vorige = b.pk
+            if verzend(b):
+                goed += 1
+            else:
+                fout += 1
 
 
 def opnieuw_versturen(b: Bericht) -> None:

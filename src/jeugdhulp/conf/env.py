@@ -135,6 +135,27 @@ VARIABLES: tuple[Var, ...] = (
         "Delivery attempts of an outgoing iJw message before it is marked failed (then resend by hand).",
     ),
     Var(
+        "EMAIL_URL",
+        _str,
+        "file://var/mail",
+        "Where outgoing mail goes: `smtp://user:pass@host:587` (STARTTLS; port 25 is a local relay without TLS), "
+        "`smtps://…:465` (TLS), "
+        "`file:///path` (one file per mail, relative paths under the checkout) or `console://`. "
+        "Mail is always sent by the worker (`jeugdhulp worker`), never in a web request.",
+    ),
+    Var(
+        "DEFAULT_FROM_EMAIL",
+        _str,
+        "CJG Oss <noreply@cjg.example>",
+        "Sender of outgoing mail, e.g. `CJG Oss <noreply@cjgoss.nl>`.",
+    ),
+    Var(
+        "JEUGDHULP_SITE_URL",
+        _str,
+        "http://127.0.0.1:8000",
+        "This instance's public address, for links in mails sent by the worker (no request to take it from).",
+    ),
+    Var(
         "JEUGDHULP_DEMO_TOTP_HINT",
         _bool,
         "false",
@@ -173,6 +194,7 @@ def _check(values: dict[str, Any]) -> None:
     outbox_url = values["JEUGDHULP_IJW_OUTBOX_URL"]
     if outbox_url and not outbox_url.startswith("https://" if production else ("https://", "http://")):
         raise ConfigurationError("JEUGDHULP_IJW_OUTBOX_URL must be an https:// URL (http:// only outside production).")
+    values["EMAIL"] = email_settings(values["EMAIL_URL"])
     if not production:
         return
     if values["DEBUG"]:
@@ -184,6 +206,37 @@ def _check(values: dict[str, Any]) -> None:
         raise ConfigurationError("ALLOWED_HOSTS must name this instance's host(s) in production.")
     if values["DATABASE_URL"].startswith("sqlite") and "var/jeugdhulp.sqlite3" in values["DATABASE_URL"]:
         raise ConfigurationError("DATABASE_URL must be set explicitly in production (PostgreSQL expected).")
+
+
+def email_settings(url: str) -> dict[str, Any]:
+    """Django's e-mail settings from one EMAIL_URL (smtp://, smtps://, file://, console://)."""
+    from urllib.parse import unquote, urlsplit
+
+    deel = urlsplit(url)
+    if deel.scheme == "file":
+        pad = Path(unquote(deel.netloc + deel.path))
+        return {
+            "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "EMAIL_FILE_PATH": str(pad if pad.is_absolute() else BASE_DIR / pad),
+        }
+    if deel.scheme == "console":
+        return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    if deel.scheme in {"smtp", "smtps"} and deel.hostname:
+        try:
+            poort = deel.port
+        except ValueError:
+            raise ConfigurationError("EMAIL_URL has an invalid port.") from None
+        return {
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "EMAIL_HOST": deel.hostname,
+            "EMAIL_PORT": poort or (465 if deel.scheme == "smtps" else 587),
+            "EMAIL_HOST_USER": unquote(deel.username or ""),
+            "EMAIL_HOST_PASSWORD": unquote(deel.password or ""),
+            "EMAIL_USE_TLS": deel.scheme == "smtp" and poort != 25,
+            "EMAIL_USE_SSL": deel.scheme == "smtps",
+            "EMAIL_TIMEOUT": 20,
+        }
+    raise ConfigurationError("EMAIL_URL must be smtp://host[:port], smtps://host[:port], file://path or console://.")
 
 
 def markdown_table() -> str:

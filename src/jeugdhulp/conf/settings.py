@@ -58,6 +58,9 @@ INSTALLED_APPS = [
     "jeugdhulp.web",
     "jeugdhulp.publiek",
     "jeugdhulp.socialekaart",
+    "django_tasks",
+    "django_tasks_db",
+    "jeugdhulp.taken",
 ]
 
 MIDDLEWARE = [
@@ -103,6 +106,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background work (jeugdhulp.taken, ADR 0015): Django's tasks API with its database backend, so the same database
+# holds the queue (SQLite in the demo, PostgreSQL in production); `jeugdhulp worker` runs the tasks and the schedule.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+JEUGDHULP_SITE_URL = ENV["JEUGDHULP_SITE_URL"].rstrip("/")
+DEFAULT_FROM_EMAIL = ENV["DEFAULT_FROM_EMAIL"]
+for _naam, _waarde in ENV["EMAIL"].items():  # EMAIL_BACKEND, EMAIL_HOST, … from EMAIL_URL
+    globals()[_naam] = _waarde
 
 AUTH_USER_MODEL = "accounts.User"
 PASSWORD_HASHERS = [

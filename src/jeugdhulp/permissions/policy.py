@@ -39,6 +39,8 @@ class Resource(StrEnum):
     BUDGET = "budget"
     # The CBS Beleidsinformatie Jeugd trajectory file: person-level (BSN, birth date, postcode), not for policy users.
     CBS_AANLEVERING = "cbs_aanlevering"
+    # Background work (issue 16): the task queue, failed tasks and sent mail (kind and status only, no content).
+    ACHTERGRONDTAKEN = "achtergrondtaken"
 
 
 class Actie(StrEnum):
@@ -133,6 +135,9 @@ RULES: dict[tuple[Resource, Actie], dict[Rol, Scope]] = {
     (Resource.BUDGET, Actie.WIJZIGEN): {Rol.BELEIDSMEDEWERKER: _eigen_gemeente},
     # The backoffice checks the aanbieders' CBS deliveries and delivers its own wijkteam's help: own gemeente only.
     (Resource.CBS_AANLEVERING, Actie.EXPORTEREN): {Rol.JEUGDCONSULENT: _eigen_gemeente},
+    # The functioneel beheerder watches the queue and retries failed tasks; nothing there names a person.
+    (Resource.ACHTERGRONDTAKEN, Actie.BEKIJKEN): {Rol.FUNCTIONEEL_BEHEERDER: ALLES},
+    (Resource.ACHTERGRONDTAKEN, Actie.WIJZIGEN): {Rol.FUNCTIONEEL_BEHEERDER: ALLES},
 }
 
 # Resources whose rows are about one person: reading them must be written to the access log.

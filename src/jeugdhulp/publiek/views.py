@@ -11,8 +11,8 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.mail import send_mail
 from django.core.paginator import Paginator
+from django.db import DatabaseError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -29,9 +29,12 @@ from jeugdhulp.publiek.models import Bijeenkomst, Pagina
 from jeugdhulp.socialekaart import search
 from jeugdhulp.socialekaart import services as kaart
 from jeugdhulp.socialekaart.models import Correctieverzoek, Dienst, Organisatie, Soort, Term, Vindplaats
+from jeugdhulp.taken import mail as taken_mail
+from jeugdhulp.taken.models import Mail, MailSoort
 
 HULPVRAGEN_PER_UUR = 5  # per IP address (hashed); an honest family never needs more
 SESSIE_VERSTUURD = "publiek_hulpvraag_verstuurd"
+SESSIE_MAIL = "publiek_hulpvraag_mail"
 
 
 def _gemeente() -> Gemeente | None:
@@ -279,7 +282,7 @@ def hulpvraag(request):
                 },
             )
             if data["bevestiging_email"] and data["email"]:
-                _bevestigingsmail(request, nieuw)
+                request.session[SESSIE_MAIL] = _bevestigingsmail(nieuw)
             request.session[SESSIE_VERSTUURD] = nieuw.pk
             return redirect("publiek:hulpvraag_verstuurd")
         else:
@@ -287,21 +290,27 @@ def hulpvraag(request):
     return render(request, "publiek/hulpvraag.html", {"form": form}, status=status)
 
 
-def _bevestigingsmail(request, nieuw: Hulpvraag) -> None:
-    tekst = render_to_string("publiek/hulpvraag_mail.txt", {"hulpvraag": nieuw}, request=request)
-    send_mail(
-        _("Je vraag is ontvangen door het Centrum Jeugd en Gezin Oss"),
-        tekst,
-        None,
-        [nieuw.email],
-        fail_silently=True,  # the hulpvraag is stored either way; the page says what happens next
-    )
+def _bevestigingsmail(nieuw: Hulpvraag) -> int | None:
+    """Queue the confirmation (the worker sends it, with retries); the request never waits for a mail server."""
+    tekst = render_to_string("publiek/hulpvraag_mail.txt", {"hulpvraag": nieuw})
+    try:
+        bevestiging = taken_mail.in_wachtrij(
+            MailSoort.HULPVRAAG_BEVESTIGING,
+            nieuw.email,
+            _("Je vraag is ontvangen door het Centrum Jeugd en Gezin Oss (%(nummer)s)") % {"nummer": nieuw.referentie},
+            tekst,
+        )
+    except DatabaseError:  # the hulpvraag is stored either way; the page then says no mail will come
+        return None
+    return bevestiging.pk
 
 
 def hulpvraag_verstuurd(request):
     pk = request.session.get(SESSIE_VERSTUURD)
     nieuw = Hulpvraag.objects.filter(pk=pk).first() if pk else None
-    return render(request, "publiek/hulpvraag_verstuurd.html", {"hulpvraag": nieuw})
+    mail_pk = request.session.get(SESSIE_MAIL)
+    bevestiging = Mail.objects.filter(pk=mail_pk).only("status").first() if mail_pk else None
+    return render(request, "publiek/hulpvraag_verstuurd.html", {"hulpvraag": nieuw, "bevestiging": bevestiging})
 
 
 # --- folder and professionals ------------------------------------------------------------------------------------

@@ -97,6 +97,12 @@ MENU = (
         omschrijving=_("Pagina's, agenda en de sociale kaart actueel houden."),
     ),
     MenuItem(
+        _("Achtergrondtaken"),
+        "taken:overzicht",
+        policy.Resource.ACHTERGRONDTAKEN,
+        omschrijving=_("Mail, iJw-verzending en herinneringen: wachtrij, fouten en opnieuw proberen."),
+    ),
+    MenuItem(
         _("Beheer"),
         "admin:index",
         policy.Resource.REFERENTIEDATA,
