@@ -1,6 +1,8 @@
 """Staff login: password (argon2, django-axes lockout), then TOTP (django-otp); enrolment on first login."""
 
+from django.test import Client
 from django.urls import reverse
+from django.utils.http import urlencode
 
 import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -55,7 +57,7 @@ def test_wrong_password_is_refused_without_saying_which_part(client, medewerker)
 
 
 def test_axes_locks_out_after_repeated_failures(client, medewerker, settings):
-    for _ in range(settings.AXES_FAILURE_LIMIT):
+    for _ in range(settings.JEUGDHULP_AXES_LIMIET_ACCOUNT):
         _password_step(client, password="fout")  # noqa: S106
     response = _password_step(client)  # even the right password is refused now
     assert response.status_code == 429
@@ -101,3 +103,69 @@ def test_open_redirect_is_refused(client, medewerker):
 
 def test_logout_requires_post(client, medewerker):
     assert client.get(reverse("accounts:logout")).status_code == 405
+
+
+def test_password_spraying_from_one_address_is_locked_out_across_usernames(client, db, settings):
+    """One wrong password per username never reaches the per-account limit; the per-address limit stops it."""
+    team = factories.TeamFactory()
+    for n in range(settings.JEUGDHULP_AXES_LIMIET_ADRES):
+        factories.UserFactory(username=f"collega{n}", rol=Rol.CJG_MEDEWERKER, team=team)
+        _password_step(client, username=f"collega{n}", password="Voorjaar2026!")  # noqa: S106
+    factories.UserFactory(username="sanne", rol=Rol.CJG_MEDEWERKER, team=team)
+    assert _password_step(client).status_code == 429  # the address is locked, even for a right password
+    response = Client().post(
+        reverse("accounts:login"),
+        {"username": "sanne", "password": "Sterk-wachtwoord-123"},
+        REMOTE_ADDR="10.9.9.9",
+    )
+    assert response.status_code == 302  # another address is not affected
+
+
+def test_a_few_typos_from_a_shared_office_address_do_not_lock_out_colleagues(client, db, settings):
+    team = factories.TeamFactory()
+    factories.UserFactory(username="typo", rol=Rol.CJG_MEDEWERKER, team=team)
+    factories.UserFactory(username="sanne", rol=Rol.CJG_MEDEWERKER, team=team)
+    for _ in range(settings.JEUGDHULP_AXES_LIMIET_ACCOUNT):
+        _password_step(client, username="typo", password="fout")  # noqa: S106
+    assert _password_step(client, username="typo").status_code == 429
+    assert _password_step(client).status_code == 302
+
+
+def test_session_id_changes_after_the_second_factor(client, medewerker):
+    user, device = medewerker
+    _password_step(client)
+    voor = client.cookies["sessionid"].value
+    client.post(reverse("accounts:verify"), {"token": current_code(device.key)})
+    na = client.cookies["sessionid"].value
+    assert voor != na
+    assert client.get(reverse("web:home")).status_code == 200
+
+
+def test_session_id_changes_after_enrolment_too(client, db):
+    user = factories.UserFactory(username="nieuw", rol=Rol.AUDITOR)
+    TOTPDevice.objects.filter(user=user).delete()
+    _password_step(client, username="nieuw")
+    client.get(reverse("accounts:setup"))
+    voor = client.cookies["sessionid"].value
+    device = TOTPDevice.objects.get(user=user, confirmed=False)
+    client.post(reverse("accounts:setup"), {"token": current_code(device.key)})
+    assert client.cookies["sessionid"].value != voor
+
+
+@pytest.mark.parametrize("nxt", ["/medewerkers/\r\nSet-Cookie: x=1", "/medewerkers/\nLocation: https://evil.example/"])
+def test_next_with_cr_or_lf_is_ignored_not_a_500(client, medewerker, nxt):
+    response = client.post(
+        reverse("accounts:login") + "?" + urlencode({"next": nxt}),
+        {"username": "sanne", "password": "Sterk-wachtwoord-123"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("accounts:verify")
+    assert "\n" not in response["Location"] and "Set-Cookie" not in response
+
+
+def test_a_safe_next_is_carried_url_encoded(client, medewerker):
+    response = client.post(
+        reverse("accounts:login") + "?" + urlencode({"next": "/medewerkers/jeugdigen/?q=a b&x=1"}),
+        {"username": "sanne", "password": "Sterk-wachtwoord-123"},
+    )
+    assert response["Location"] == reverse("accounts:verify") + "?next=%2Fmedewerkers%2Fjeugdigen%2F%3Fq%3Da+b%26x%3D1"

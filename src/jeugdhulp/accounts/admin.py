@@ -1,35 +1,137 @@
-from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.utils.translation import gettext_lazy as _
+"""Users in the beheer site. Roles and scopes change only through ``rechten`` (four eyes for person-level data);
+passwords are never set by a beheerder: a new user gets an activation link by e-mail."""
 
-from jeugdhulp.accounts.models import User
-from jeugdhulp.web.admin_site import ReferentiedataAdmin
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from jeugdhulp.accounts import activering, rechten
+from jeugdhulp.accounts.models import Rechtaanvraag, User
+from jeugdhulp.web.admin_site import ReferentiedataAdmin, mag_referentiedata
+
+
+class NieuweGebruikerForm(forms.ModelForm):
+    """A new account: who, and the requested role. No password: the user chooses it through the activation link."""
+
+    class Meta:
+        model = User
+        fields = ("username", "first_name", "last_name", "email", "rol", "team", "gemeente", "aanbieder")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].required = True
+        self.fields["email"].help_text = _("De activeringslink gaat naar dit adres, niet naar u.")
 
 
 @admin.register(User)
 class UserAdmin(ReferentiedataAdmin, DjangoUserAdmin):
-    list_display = [
-        "username",
-        "first_name",
-        "last_name",
-        "rol",
-        "team",
-        "gemeente",
-        "aanbieder",
-        "is_active",
-    ]
+    list_display = ["username", "first_name", "last_name", "rol", "team", "gemeente", "aanbieder", "is_active"]
     list_filter = ["rol", "is_active", "gemeente"]
     fieldsets = (
-        (None, {"fields": ("username", "password")}),
-        (_("Persoon"), {"fields": ("first_name", "last_name", "email")}),
-        (_("Rol en bereik"), {"fields": ("rol", "team", "gemeente", "aanbieder", "is_active")}),
+        (None, {"fields": ("username",)}),
+        (gettext_lazy("Persoon"), {"fields": ("first_name", "last_name", "email")}),
+        (gettext_lazy("Rol en bereik"), {"fields": ("rol", "team", "gemeente", "aanbieder", "is_active")}),
     )
-    add_fieldsets = (
-        (
-            None,
-            {
-                "classes": ("wide",),
-                "fields": ("username", "password1", "password2", "rol", "team", "gemeente", "aanbieder"),
-            },
-        ),
-    )
+    add_form = NieuweGebruikerForm
+    add_fieldsets = ((None, {"classes": ("wide",), "fields": NieuweGebruikerForm.Meta.fields}),)
+    actions = ["stuur_activeringslink"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Nobody changes their own role or scope; a posted value for these fields is ignored.
+        if obj is not None and obj.pk == request.user.pk:
+            return [*rechten.RECHT_VELDEN]
+        return []
+
+    def user_change_password(self, request, id, form_url=""):
+        raise PermissionDenied  # a beheerder never sets (and so never knows) a password: send an activation link
+
+    def save_model(self, request, obj, form, change):
+        gevraagd = {veld: form.cleaned_data.get(veld) for veld in rechten.RECHT_VELDEN if veld in form.cleaned_data}
+        if change:  # keep the stored rights; ``rechten`` decides whether the change applies now or waits
+            opgeslagen = User.objects.get(pk=obj.pk)
+            for veld in rechten.RECHT_VELDEN:
+                setattr(obj, veld, getattr(opgeslagen, veld))
+        else:
+            obj.set_unusable_password()
+            obj.rol, obj.team, obj.gemeente, obj.aanbieder = "", None, None, None
+        super().save_model(request, obj, form, change)
+        if not change:
+            activering.stuur(request, obj, request.user)
+            self.message_user(request, _("De activeringslink is naar %(email)s gestuurd.") % {"email": obj.email})
+        if gevraagd:
+            self._vraag_recht(request, obj, gevraagd)
+
+    def _vraag_recht(self, request, obj, gevraagd):
+        try:
+            aanvraag = rechten.wijzig(request.user, obj, request=request, **gevraagd)
+        except ValidationError as exc:
+            for melding in exc.messages:
+                self.message_user(request, melding, messages.ERROR)
+            return
+        if aanvraag is not None:
+            self.message_user(
+                request,
+                _("De rol ‘%(bereik)s’ wacht op goedkeuring door een tweede beheerder. Tot dan verandert er niets.")
+                % {"bereik": aanvraag.bereik},
+                messages.WARNING,
+            )
+
+    @admin.action(description=gettext_lazy("Nieuwe activeringslink sturen (wachtwoord opnieuw kiezen)"))
+    def stuur_activeringslink(self, request, queryset):
+        for gebruiker in queryset.exclude(email=""):
+            activering.stuur(request, gebruiker, request.user)
+        self.message_user(request, _("Activeringslinks verstuurd naar de eigen e-mailadressen."))
+
+
+@admin.register(Rechtaanvraag)
+class RechtaanvraagAdmin(admin.ModelAdmin):
+    """The four-eyes queue: a second beheerder approves or refuses; nothing is added or edited here."""
+
+    list_display = ["gebruiker", "email", "bereik", "aangevraagd_door", "aangevraagd_op", "status", "beoordeeld_door"]
+    list_filter = ["status"]
+    actions = ["goedkeuren", "afwijzen"]
+    readonly_fields = [f.name for f in Rechtaanvraag._meta.fields]
+
+    @admin.display(description=gettext_lazy("e-mailadres"))
+    def email(self, obj):
+        return obj.gebruiker.email
+
+    @admin.display(description=gettext_lazy("gevraagd recht"))
+    def bereik(self, obj):
+        return obj.bereik
+
+    def has_module_permission(self, request):
+        return mag_referentiedata(request)
+
+    def has_view_permission(self, request, obj=None):
+        return mag_referentiedata(request)
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def _beoordeel(self, request, queryset, doe, gelukt):
+        for aanvraag in queryset.filter(status=Rechtaanvraag.Status.OPEN).select_related("gebruiker"):
+            try:
+                doe(request.user, aanvraag, request=request)
+            except (ValidationError, ValueError, RuntimeError) as exc:
+                melding = " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+                self.message_user(request, f"{aanvraag.gebruiker}: {melding}", messages.ERROR)
+            else:
+                self.message_user(request, gelukt % {"bereik": aanvraag}, messages.SUCCESS)
+
+    @admin.action(description=gettext_lazy("Geselecteerde aanvragen goedkeuren"))
+    def goedkeuren(self, request, queryset):
+        self._beoordeel(request, queryset, rechten.keur_goed, _("Goedgekeurd: %(bereik)s"))
+
+    @admin.action(description=gettext_lazy("Geselecteerde aanvragen afwijzen"))
+    def afwijzen(self, request, queryset):
+        self._beoordeel(request, queryset, rechten.wijs_af, _("Afgewezen: %(bereik)s"))

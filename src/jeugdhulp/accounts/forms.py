@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth import authenticate
+from django.contrib.auth.forms import SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
 from jeugdhulp.web.forms import UtrechtFormMixin
@@ -49,3 +50,7 @@ class TokenForm(UtrechtFormMixin, forms.Form):
         if not self.device.verify_token(token):
             raise forms.ValidationError(_("Deze code klopt niet of is verlopen."))
         return token
+
+
+class ActiveringForm(UtrechtFormMixin, SetPasswordForm):
+    """The new user's own password (Django's validators: at least 12 characters, not common, not like the name)."""

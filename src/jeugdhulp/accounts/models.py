@@ -5,11 +5,14 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jeugdhulp.aanbieders.models import Aanbieder
 from jeugdhulp.accounts.roles import SCOPE_PER_ROL, Rol
 from jeugdhulp.organisatie.models import Gemeente, Team
+from jeugdhulp.overgangen.models import MetStatus, Tabel, stap
 
 
 class User(AbstractUser):
@@ -76,3 +79,72 @@ class User(AbstractUser):
         if self.rol == Rol.CJG_MEDEWERKER and self.team_id and not self.gemeente_id:
             self.gemeente_id = Team.objects.filter(pk=self.team_id).values_list("gemeente_id", flat=True).first()
         super().save(*args, **kwargs)
+
+
+class Rechtaanvraag(MetStatus):
+    """A requested role and scope for a user, waiting for a second beheerder (four eyes, ADR 0016).
+
+    Until it is approved the user keeps the old role and scope: the request changes nothing by itself. The requester
+    may not be the user, and the approver may be neither the requester nor the user (database constraints).
+    """
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("wacht op goedkeuring")
+        GOEDGEKEURD = "goedgekeurd", _("goedgekeurd")
+        AFGEWEZEN = "afgewezen", _("afgewezen")
+
+    TABEL = Tabel(
+        stap(Status.OPEN, Status.GOEDGEKEURD, Rol.FUNCTIONEEL_BEHEERDER, label=_("Goedkeuren")),
+        stap(Status.OPEN, Status.AFGEWEZEN, Rol.FUNCTIONEEL_BEHEERDER, label=_("Afwijzen")),
+    )
+
+    gebruiker = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="rechtaanvragen", verbose_name=_("gebruiker")
+    )
+    rol = models.CharField(_("gevraagde rol"), max_length=30, choices=Rol.choices)
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    aanbieder = models.ForeignKey(Aanbieder, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
+    aangevraagd_door = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="+", verbose_name=_("aangevraagd door")
+    )
+    aangevraagd_op = models.DateTimeField(_("aangevraagd op"), default=timezone.now)
+    beoordeeld_door = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("beoordeeld door")
+    )
+    beoordeeld_op = models.DateTimeField(_("beoordeeld op"), null=True, blank=True)
+    motivering = models.TextField(_("motivering"), blank=True)
+
+    class Meta:
+        verbose_name = _("rechtaanvraag")
+        verbose_name_plural = _("rechtaanvragen (vier ogen)")
+        ordering = ["-aangevraagd_op", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(aangevraagd_door=F("gebruiker")), name="geen_eigen_rechtaanvraag"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(beoordeeld_door__isnull=True)
+                | (~models.Q(beoordeeld_door=F("aangevraagd_door")) & ~models.Q(beoordeeld_door=F("gebruiker"))),
+                name="beoordelaar_is_een_tweede_persoon",
+            ),
+            models.UniqueConstraint(
+                fields=["gebruiker"], condition=models.Q(status="open"), name="een_open_rechtaanvraag_per_gebruiker"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.gebruiker} → {self.bereik}"
+
+    @property
+    def bereik(self) -> str:
+        """The requested role with its scope, in words: 'Jeugdconsulent (backoffice), gemeente Oss'."""
+        return beschrijf_recht(self.rol, self.team, self.gemeente, self.aanbieder)
+
+
+def beschrijf_recht(rol, team, gemeente, aanbieder) -> str:
+    if not rol:
+        return str(_("geen rol"))
+    plek = team or gemeente or aanbieder
+    return f"{Rol(rol).label}, {plek}" if plek else str(Rol(rol).label)

@@ -8,4 +8,5 @@ urlpatterns = [
     path("inloggen/code/", views.verify_view, name="verify"),
     path("inloggen/instellen/", views.setup_view, name="setup"),
     path("uitloggen/", views.logout_view, name="logout"),
+    path("activeren/<uidb64>/<token>/", views.activeren_view, name="activeren"),
 ]

@@ -108,6 +108,12 @@ VARIABLES: tuple[Var, ...] = (
         "5",
         "Failed logins before an account and address are locked out (django-axes).",
     ),
+    Var(
+        "AXES_ADDRESS_FAILURE_LIMIT",
+        _int,
+        "20",
+        "Failed logins from one address, across all usernames, before that address is locked out (password spraying).",
+    ),
     Var("AXES_COOLOFF_MINUTES", _int, "30", "Minutes a lockout lasts."),
     Var(
         "JEUGDHULP_GEMEENTE",

@@ -134,9 +134,12 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-AXES_FAILURE_LIMIT = ENV["AXES_FAILURE_LIMIT"]
+# Per account and address, and per address across accounts against password spraying (accounts/lockout.py).
+JEUGDHULP_AXES_LIMIET_ACCOUNT = ENV["AXES_FAILURE_LIMIT"]
+JEUGDHULP_AXES_LIMIET_ADRES = ENV["AXES_ADDRESS_FAILURE_LIMIT"]
+AXES_FAILURE_LIMIT = "jeugdhulp.accounts.lockout.failure_limit"
 AXES_COOLOFF_TIME = ENV["AXES_COOLOFF_MINUTES"] / 60  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_VERBOSE = False
