@@ -89,3 +89,43 @@ def test_parent_finds_help_asks_online_and_the_cjg_sees_it(page, chromium, live_
     assert "Mijn zoon van 9 wordt gepest" in staff.locator("main").inner_text()
     screenshot(staff, "publiek-flow-wachtrij-1280")
     staff.context.close()
+
+
+# Every public form with a choice control: the page, and how to reach a radio group / checkbox on it.
+KEUZEFORMULIEREN = {
+    "hulpvraag-radio": ("/hulpvraag/", "input[name=vrager]"),
+    "hulpvraag-meerkeuze": ("/hulpvraag/", "input[name=onderwerpen]"),
+    "hulpvraag-vinkje": ("/hulpvraag/", "input[name=toestemming_overleg]"),
+    "vraagwijzer-wie": ("/sociale-kaart/vraagwijzer/", "input[name=wie]"),
+    "vraagwijzer-leeftijd": ("/sociale-kaart/vraagwijzer/?wie=ouder", "input[name=leeftijd]"),
+    "zoeken-vinkje": ("/sociale-kaart/", "input[name=zonder_verwijzing]"),
+}
+GETEKEND = """el => { const s = getComputedStyle(el);
+    return [s.backgroundColor, s.backgroundImage, s.borderColor, s.borderWidth, s.boxShadow, s.outlineStyle,
+            s.getPropertyValue('--_utrecht-radio-button-icon-size')].join('|'); }"""
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("width", [375, 1280])
+def test_a_chosen_option_looks_chosen_on_every_public_form(page, kaart, width):
+    """A parent sees what they chose: checking a control changes how it is drawn (pixels and computed style),
+    multiple choice is a checkbox, and focus is visible."""
+    page.set_viewport_size({"width": width, "height": 900})
+    for naam, (pad, selector) in KEUZEFORMULIEREN.items():
+        page.goto(pad)
+        controle = page.locator(selector).nth(1 if page.locator(selector).count() > 1 else 0)
+        if naam == "hulpvraag-meerkeuze":
+            assert controle.get_attribute("type") == "checkbox", "multiple choice must be drawn as checkboxes"
+        page.mouse.move(0, 0)
+        voor_stijl, voor_beeld = controle.evaluate(GETEKEND), controle.screenshot()
+        controle.check()
+        page.mouse.move(0, 0)
+        page.locator("h1").click()  # move focus away: the difference is the checked state, not the focus ring
+        na_stijl, na_beeld = controle.evaluate(GETEKEND), controle.screenshot()
+        assert voor_stijl != na_stijl, f"{naam}: checked looks the same as unchecked ({voor_stijl})"
+        assert voor_beeld != na_beeld, f"{naam}: the checked control draws the same pixels"
+        controle.focus()
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Tab")  # keyboard focus: :focus-visible
+        assert controle.evaluate("el => getComputedStyle(el).outlineStyle") != "none", f"{naam}: focus not visible"
+        screenshot(page, f"publiek-keuze-{naam}-{width}")

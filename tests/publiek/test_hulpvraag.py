@@ -1,8 +1,15 @@
 """The online hulpvraag: stored via hulpvragen.registreer, friendly errors, input kept, honeypot, rate limit."""
 
+import datetime as dt
+
+from django.core.cache import cache
+from django.test import Client
+
 import pytest
 
 from jeugdhulp.hulpvragen.models import Hulpvraag
+from jeugdhulp.publiek import teller
+from jeugdhulp.publiek.models import Inzending
 
 GOED = {
     "vraag": "Mijn zoon van 9 wordt gepest op school. Wat kan ik doen?",
@@ -81,18 +88,82 @@ def test_honeypot_looks_successful_but_stores_nothing(client, kaart):
     assert Hulpvraag.objects.count() == 0
 
 
-def test_flood_is_rate_limited_per_client_with_input_kept(client, kaart, caplog):
-    for _ in range(5):
+def test_flood_is_rate_limited_per_session_with_input_kept(client, kaart, caplog):
+    for _ in range(teller.PER_SESSIE):
         assert _post(client).status_code == 302
     response = _post(client, vraag="Nog een vraag over mijn dochter")
     assert response.status_code == 429
     assert "veel vragen gestuurd" in response.content.decode()
     assert "Nog een vraag over mijn dochter" in response.content.decode()
-    assert Hulpvraag.objects.count() == 5
-    other = client.post("/hulpvraag/", GOED, REMOTE_ADDR="10.0.0.2")
+    assert Hulpvraag.objects.count() == teller.PER_SESSIE
+    other = Client().post("/hulpvraag/", GOED, REMOTE_ADDR="10.0.0.2")
     assert other.status_code == 302  # another household is not blocked
     logs = caplog.text
     assert "06-12345678" not in logs and "gepest op school" not in logs and "127.0.0.1" not in logs
+    assert not Inzending.objects.filter(bron__contains="127.0.0.1").exists()  # only salted hashes are kept
+
+
+def test_invalid_submissions_do_not_count(client, kaart):
+    """A parent who makes typing mistakes is never blocked: only accepted submissions count."""
+    for _ in range(teller.PER_SESSIE * 3):
+        assert _post(client, telefoon="12345").status_code == 400
+    assert _post(client).status_code == 302
+    assert Inzending.objects.count() == 2  # one accepted submission: its address and its session
+
+
+def test_a_school_on_one_address_gets_a_sensible_volume(kaart):
+    """Thirty pupils at the school's computers (one address, each their own browser) can all ask; the 31st waits."""
+    for _ in range(teller.PER_ADRES):
+        assert Client().post("/hulpvraag/", GOED, REMOTE_ADDR="192.0.2.10").status_code == 302
+    assert Client().post("/hulpvraag/", GOED, REMOTE_ADDR="192.0.2.10").status_code == 429
+    assert Client().post("/hulpvraag/", GOED, REMOTE_ADDR="192.0.2.11").status_code == 302
+
+
+def test_counts_live_in_the_database_and_expire_after_an_hour(client, kaart, time_machine):
+    """Counters are rows, not per-process memory: a cleared cache (restart, other worker) does not reset them."""
+    time_machine.move_to(dt.datetime(2026, 12, 7, 9, 0, tzinfo=dt.UTC), tick=False)
+    for _ in range(teller.PER_SESSIE):
+        _post(client)
+    cache.clear()  # what a restart or another worker process sees
+    assert _post(client).status_code == 429
+    time_machine.move_to(dt.datetime(2026, 12, 7, 10, 1, tzinfo=dt.UTC), tick=False)
+    assert _post(client).status_code == 302
+    assert Inzending.objects.filter(op__lt=dt.datetime(2026, 12, 7, 9, 30, tzinfo=dt.UTC)).count() == 0
+
+
+def test_behind_the_proxy_each_resident_is_counted_apart(kaart, settings):
+    """Behind the documented reverse proxy every request comes from the proxy's address; the resident's address is
+    the one the proxy added to X-Forwarded-For."""
+    settings.JEUGDHULP_TRUSTED_PROXIES = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    for _ in range(teller.PER_ADRES):
+        assert Client().post("/hulpvraag/", GOED, HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy).status_code == 302
+    assert Client().post("/hulpvraag/", GOED, HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy).status_code == 429
+    assert Client().post("/hulpvraag/", GOED, HTTP_X_FORWARDED_FOR="198.51.100.8", **proxy).status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("proxies", "remote", "forwarded", "client"),
+    [
+        (0, "203.0.113.5", "1.2.3.4", "203.0.113.5"),  # no proxy configured: the header is not believed
+        (1, "10.0.0.1", "1.2.3.4, 198.51.100.7", "198.51.100.7"),  # a spoofed entry on the left is ignored
+        (2, "10.0.0.2", "1.2.3.4, 198.51.100.7, 10.0.0.1", "198.51.100.7"),
+        (1, "10.0.0.1", "", "10.0.0.1"),
+    ],
+)
+def test_client_address_trusts_only_the_configured_proxies(rf, settings, proxies, remote, forwarded, client):
+    settings.JEUGDHULP_TRUSTED_PROXIES = proxies
+    request = rf.post("/hulpvraag/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)
+    assert teller.client_adres(request) == client
+
+
+def test_a_spoofed_forwarded_header_does_not_escape_the_limit(kaart, settings):
+    settings.JEUGDHULP_TRUSTED_PROXIES = 1
+    for i in range(teller.PER_ADRES):
+        vals = f"203.0.113.{i}, 198.51.100.9"
+        assert Client().post("/hulpvraag/", GOED, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=vals).status_code == 302
+    vals = "203.0.113.200, 198.51.100.9"
+    assert Client().post("/hulpvraag/", GOED, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=vals).status_code == 429
 
 
 def test_form_shows_the_emergency_banner_and_privacy_link(client, kaart):

@@ -7,7 +7,7 @@ from hypothesis.extra.django import TestCase
 
 from jeugdhulp.socialekaart import search
 from jeugdhulp.socialekaart.models import Dienst
-from tests.socialekaart.factories import bouw_kaart
+from tests.socialekaart.factories import DienstFactory, TermFactory, bouw_kaart
 
 
 def _namen(tekst="", **filters):
@@ -99,3 +99,31 @@ def test_results_page_like_a_queryset(kaart):
     assert treffers[0].naam == namen[0]
     pagina = Paginator(treffers, 1).get_page(2)
     assert [d.naam for d in pagina] == [namen[1]]
+
+
+@pytest.fixture
+def achttien(kaart):
+    """The topic "18 worden" with its service, and services that only mention 18 as an age."""
+    term = TermFactory(code="18-worden", naam="18 worden", naam_en="Turning 18", zoekwoorden="volwassen wonen")
+    hulp = DienstFactory(organisatie=kaart["cjg"], naam="Hulp bij 18 worden",
+                         omschrijving="Samen regelen wat verandert: geld, zorgverzekering, wonen.",
+                         min_leeftijd=16, max_leeftijd=23)  # fmt: skip
+    hulp.termen.set([term])
+    DienstFactory(naam="Peuterspeelzaal", omschrijving="Voor kinderen van 2 tot 4 jaar.", doelgroep="0 tot 18 jaar")
+    DienstFactory(naam="Zwemles", omschrijving="Voor iedereen tot 18 jaar die een goede zwemmer wil worden.")
+    return term
+
+
+def test_numbers_in_a_question_never_match_ages_as_text(achttien):
+    assert "18" not in Dienst.objects.get(naam="Zwemles").zoektekst.split()
+    assert search.Zoekvraag(tekst="gepest op 9 jarige leeftijd").termen[0] == search.varianten("gepest")
+    assert all("9" not in t for t in search.Zoekvraag(tekst="kind van 9").termen)
+    assert _namen("zwemles tot 18 jaar") == ["Zwemles"]
+
+
+def test_the_topic_18_worden_leads_to_what_a_17_year_old_needs(achttien):
+    namen = _namen("18 worden")
+    assert namen == ["Hulp bij 18 worden"], namen  # not the playgroup, not swimming lessons
+    assert _namen("18 worden", leeftijd=17) == ["Hulp bij 18 worden"]
+    assert _namen("Turning 18") == ["Hulp bij 18 worden"]
+    assert _namen("18 worden wonen") == ["Hulp bij 18 worden"]

@@ -167,6 +167,14 @@ VARIABLES: tuple[Var, ...] = (
         "false",
         "Show the current demo TOTP code on the login page. Only honoured with DEBUG on (used by `make demo`).",
     ),
+    Var(
+        "JEUGDHULP_TRUSTED_PROXIES",
+        _int,
+        "0",
+        "Number of reverse proxies in front of the app. 0: the client address is REMOTE_ADDR. N: the address the "
+        "outermost of N proxies added to X-Forwarded-For (used by the public form's rate limit); never more than "
+        "you really have, or a client can choose its own address.",
+    ),
 )
 
 _BY_NAME = {var.name: var for var in VARIABLES}

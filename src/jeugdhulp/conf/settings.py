@@ -27,6 +27,7 @@ JEUGDHULP_DEMO_TOTP_HINT = ENV["JEUGDHULP_DEMO_TOTP_HINT"] and DEBUG
 JEUGDHULP_IJW_OUTBOX_DIR = ENV["JEUGDHULP_IJW_OUTBOX_DIR"]
 JEUGDHULP_IJW_OUTBOX_URL = ENV["JEUGDHULP_IJW_OUTBOX_URL"]
 JEUGDHULP_IJW_MAX_RETRIES = ENV["JEUGDHULP_IJW_MAX_RETRIES"]
+JEUGDHULP_TRUSTED_PROXIES = ENV["JEUGDHULP_TRUSTED_PROXIES"]
 
 INSTALLED_APPS = [
     "jeugdhulp.web.admin_apps.BeheerAdminConfig",
@@ -160,7 +161,8 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = ENV["MEDIA_ROOT"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    # Hashed, brotli/gzip-compressed copies made by collectstatic; plain names before that (jeugdhulp.web.storage).
+    "staticfiles": {"BACKEND": "jeugdhulp.web.storage.StaticStorage"},
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG

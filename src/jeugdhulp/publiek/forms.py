@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from jeugdhulp.hulpvragen.models import Contactvoorkeur, Vrager
 from jeugdhulp.organisatie.models import Wijk
 from jeugdhulp.socialekaart.models import Term
-from jeugdhulp.web.forms import UtrechtFormMixin
+from jeugdhulp.web.forms import UtrechtFormMixin, utrecht_class
 
 MAX_VRAAG = 4000
 _HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?]|javascript:", re.IGNORECASE)
@@ -158,7 +158,7 @@ class HulpvraagForm(UtrechtFormMixin, forms.Form):
         return bool(self.data.get("website"))
 
 
-class ZoekForm(forms.Form):
+class ZoekForm(UtrechtFormMixin, forms.Form):
     """The sociale kaart search; bad values are ignored rather than shown as errors (it is a GET filter)."""
 
     q = forms.CharField(label=_("Waar zoek je hulp bij?"), required=False, max_length=200)
@@ -172,9 +172,22 @@ class ZoekForm(forms.Form):
         self.fields["onderwerp"].choices = [("", _("Alle onderwerpen"))] + [
             (t.code, t.naam_vertaald) for t in Term.objects.filter(taxonomie__code="cjg-onderwerpen")
         ]
-        kernen = sorted(set(Wijk.objects.filter(gemeente=gemeente).exclude(kern="").values_list("kern", flat=True)))
-        self.fields["kern"].choices = [("", _("Heel de gemeente"))] + [(k, k) for k in kernen]
-        for naam, field in self.fields.items():
-            css = {"onderwerp": "utrecht-select", "kern": "utrecht-select", "zonder_verwijzing": "utrecht-checkbox"}
-            field.widget.attrs["class"] = css.get(naam, "utrecht-textbox")
+        self.fields["kern"].choices = [("", _("Heel de gemeente"))] + [(k, k) for k in kernen(gemeente)]
         self.fields["leeftijd"].widget.attrs.update({"inputmode": "numeric"})
+
+
+def kernen(gemeente) -> list[str]:
+    """The kernen (villages and the town) of the gemeente, alphabetically."""
+    if gemeente is None:
+        return []
+    return sorted(set(Wijk.objects.filter(gemeente=gemeente).exclude(kern="").values_list("kern", flat=True)))
+
+
+class VraagwijzerForm(forms.Form):
+    """One question of the vraagwijzer: a single choice, drawn like every other radio group (web.forms)."""
+
+    def __init__(self, *args, stap: str, titel: str, opties: list, **kwargs):
+        super().__init__(*args, **kwargs)
+        widget = forms.RadioSelect(attrs={"required": True})
+        widget.attrs["class"] = utrecht_class(widget)
+        self.fields[stap] = forms.ChoiceField(label=titel, choices=opties, widget=widget)

@@ -70,3 +70,21 @@ class Bijeenkomst(models.Model):
     @classmethod
     def komende(cls):
         return cls.objects.filter(eindigt_op__gte=timezone.now())
+
+
+class Inzending(models.Model):
+    """One accepted online hulpvraag, counted for the rate limit (publiek.teller): where all workers see it.
+
+    Holds no personal data: ``bron`` is a salted hash of the client address (or of the browser session), and rows
+    are deleted after the counting window (one hour).
+    """
+
+    bron = models.CharField(_("bron (versleuteld)"), max_length=64, db_index=True)
+    op = models.DateTimeField(_("ontvangen op"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("telling online vraag")
+        verbose_name_plural = _("tellingen online vragen")
+
+    def __str__(self) -> str:
+        return f"{self.op:%Y-%m-%d %H:%M}"

@@ -6,7 +6,6 @@ and nothing is logged about the person asking.
 
 from __future__ import annotations
 
-import hashlib
 import uuid
 
 from django.conf import settings
@@ -24,7 +23,8 @@ from jeugdhulp.core.pdf import pdf_response
 from jeugdhulp.hulpvragen import services as hulpvragen
 from jeugdhulp.hulpvragen.models import Hulpvraag, Kanaal
 from jeugdhulp.organisatie.models import Gemeente
-from jeugdhulp.publiek.forms import HulpvraagForm, ZoekForm
+from jeugdhulp.publiek import teller
+from jeugdhulp.publiek.forms import HulpvraagForm, VraagwijzerForm, ZoekForm, kernen
 from jeugdhulp.publiek.models import Bijeenkomst, Pagina
 from jeugdhulp.socialekaart import search
 from jeugdhulp.socialekaart import services as kaart
@@ -32,7 +32,6 @@ from jeugdhulp.socialekaart.models import Correctieverzoek, Dienst, Organisatie,
 from jeugdhulp.taken import mail as taken_mail
 from jeugdhulp.taken.models import Mail, MailSoort
 
-HULPVRAGEN_PER_UUR = 5  # per IP address (hashed); an honest family never needs more
 SESSIE_VERSTUURD = "publiek_hulpvraag_verstuurd"
 SESSIE_MAIL = "publiek_hulpvraag_mail"
 
@@ -172,13 +171,12 @@ def vraagwijzer(request):
         from django.urls import reverse
 
         return redirect(reverse("publiek:zoeken") + "?" + urlencode({k: v for k, v in query.items() if v}))
-    kernen = sorted(set(gemeente.wijken.exclude(kern="").values_list("kern", flat=True))) if gemeente else []
     opties = {
         "wie": [("ouder", _("Voor mijn kind")), ("jongere", _("Voor mezelf (ik ben 12 tot 23)")),
                 ("professional", _("Ik ben een professional"))],
         "leeftijd": [(k, v[1]) for k, v in LEEFTIJDEN.items()],
         "onderwerp": [(t.code, t.naam_vertaald) for t in _onderwerpen()] + [("anders", _("Iets anders"))],
-        "kern": [(k, k) for k in kernen] + [("alle", _("Zeg ik liever niet"))],
+        "kern": [(k, k) for k in kernen(gemeente)] + [("alle", _("Zeg ik liever niet"))],
     }  # fmt: skip
     if antwoorden["wie"] == "jongere":
         opties["leeftijd"] = opties["leeftijd"][2:]
@@ -192,8 +190,7 @@ def vraagwijzer(request):
         "stap": stap,
         "stapnummer": VRAGEN.index(stap) + 1,
         "aantal_stappen": len(VRAGEN),
-        "titel": titels[stap],
-        "opties": opties[stap],
+        "form": VraagwijzerForm(stap=stap, titel=titels[stap], opties=opties[stap]),
         "antwoorden": {k: v for k, v in antwoorden.items() if v and k != stap},
         "aantal": aantal,
     }
@@ -226,24 +223,6 @@ def controleren(request, token: str):
 
 
 # --- online hulpvraag ----------------------------------------------------------------------------------------------
-def _teller_sleutel(request) -> str:
-    """A per-client counter key from a salted hash of the IP address: the address itself is never stored."""
-    ip = request.META.get("REMOTE_ADDR", "")
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{ip}".encode()).hexdigest()[:32]
-    return f"publiek:hulpvraag:{digest}"
-
-
-def _te_vaak(request) -> bool:
-    sleutel = _teller_sleutel(request)
-    cache.add(sleutel, 0, timeout=60 * 60)
-    try:
-        aantal = cache.incr(sleutel)
-    except ValueError:  # expired between add and incr
-        cache.set(sleutel, 1, timeout=60 * 60)
-        aantal = 1
-    return aantal > HULPVRAGEN_PER_UUR
-
-
 @require_http_methods(["GET", "POST"])
 def hulpvraag(request):
     gemeente = _gemeente()
@@ -252,7 +231,7 @@ def hulpvraag(request):
     if request.method == "POST":
         if form.is_bot:  # the honeypot: look successful, store nothing
             return redirect("publiek:hulpvraag_verstuurd")
-        if _te_vaak(request):
+        if teller.te_vaak(request):
             form.is_valid()
             form.add_error(None, _("Je hebt in korte tijd veel vragen gestuurd. Probeer het over een uur opnieuw, "
                                    "of bel het CJG: 0412-795000."))  # fmt: skip
@@ -281,6 +260,7 @@ def hulpvraag(request):
                     "bevestiging_email": data["bevestiging_email"],
                 },
             )
+            teller.tel(request)  # only what is accepted counts towards the limit
             if data["bevestiging_email"] and data["email"]:
                 request.session[SESSIE_MAIL] = _bevestigingsmail(nieuw)
             request.session[SESSIE_VERSTUURD] = nieuw.pk

@@ -38,7 +38,7 @@ STOPWOORDEN = frozenset([
     "jou", "jouw", "kan", "kun", "kunnen", "maar", "me", "met", "mijn", "mij", "moet", "na", "naar", "niet", "nog",
     "nu", "of", "om", "onder", "ons", "onze", "ook", "op", "over", "te", "tot", "u", "uit", "van", "veel", "voor",
     "waar", "wat", "we", "wel", "wie", "wij", "wil", "word", "wordt", "zal", "ze", "zich", "zij", "zijn", "zo",
-    "zou", "heel", "erg", "graag", "hulp", "vraag", "vragen",
+    "zou", "heel", "erg", "graag", "hulp", "vraag", "vragen", "worden", "geworden",
 ])  # fmt: skip
 _LOKAAL = threading.local()
 _WOORD = re.compile(r"[0-9a-z]+")
@@ -61,9 +61,15 @@ def stam(woord: str) -> str:
     return _stemmer().stemWord(woord)
 
 
+def zoekwoord(woord: str) -> bool:
+    """Whether a word takes part in text search. Numbers never do: "18" in "18 worden" is not the "18" of "tot
+    18 jaar" (ages are a filter of their own), and "0412" is a phone number."""
+    return woord not in STOPWOORDEN and not woord.isdigit()
+
+
 def stammen(tekst: str) -> str:
     """The stored form: stems separated and surrounded by spaces."""
-    return " " + " ".join(stam(w) for w in woorden(tekst) if w not in STOPWOORDEN) + " "
+    return " " + " ".join(stam(w) for w in woorden(tekst) if zoekwoord(w)) + " "
 
 
 def varianten(woord: str) -> set[str]:
@@ -136,14 +142,43 @@ class Zoekvraag:
     kern: str = ""
     zonder_verwijzing: bool = False
     termen: list[set[str]] = field(default_factory=list)
+    thema: str = ""  # a topic named in the question ("18 worden"): its services match and rank first
 
     def __post_init__(self):
+        tekst = self.tekst
+        if tekst and not self.thema:
+            self.thema, tekst = herken_onderwerp(tekst)
         gezien = []
-        for woord in woorden(self.tekst):
-            if woord not in STOPWOORDEN and woord not in gezien:
+        for woord in woorden(tekst):
+            if zoekwoord(woord) and woord not in gezien:
                 gezien.append(woord)
         self.termen = [varianten(w) for w in gezien[:MAX_WOORDEN]]
         self.termen = [t for t in self.termen if t]
+
+
+ONDERWERPEN = "cjg-onderwerpen"
+
+
+def herken_onderwerp(tekst: str) -> tuple[str, str]:
+    """A topic of the CJG named in the question, and the rest of the question. "18 worden" is the topic of that
+    name, not the words "18" and "worden"; the longest topic name that occurs as whole words wins."""
+    from jeugdhulp.socialekaart.models import Term
+
+    vraag = f" {' '.join(woorden(tekst))} "
+    sleutel = cache_sleutel("onderwerpnamen")
+    namen = cache.get(sleutel)
+    if namen is None:
+        namen = []
+        for term in Term.objects.filter(taxonomie__code=ONDERWERPEN):
+            for naam in {term.naam, term.naam_en, term.naam_pl}:
+                if naam and len(woorden(naam)) > 1:  # one-word topics ("Pesten") are found by the words already
+                    namen.append((" ".join(woorden(naam)), term.code))
+        namen.sort(key=lambda n: -len(n[0]))
+        cache.set(sleutel, namen, CACHE_SECONDEN)
+    for naam, code in namen:
+        if f" {naam} " in vraag:
+            return code, vraag.replace(f" {naam} ", " ", 1).strip()
+    return "", tekst
 
 
 class Treffers:
@@ -210,13 +245,13 @@ def filter_diensten(qs: QuerySet, vraag: Zoekvraag) -> QuerySet:
 def zoek(qs: QuerySet, vraag: Zoekvraag, *, cache_seconden: int = CACHE_SECONDEN) -> Resultaat:
     """Services matching the question, best first: words in the name count triple, ties go to the CJG."""
     qs = filter_diensten(qs, vraag)
-    if not vraag.termen:
+    if not vraag.termen and not vraag.thema:
         return Resultaat(qs.order_by("naam"))
     try:
         sql = str(qs.values("pk").query)
     except EmptyResultSet:
         return Resultaat(qs.none())
-    sleutel = cache_sleutel("zoek", sql, [sorted(t) for t in vraag.termen])
+    sleutel = cache_sleutel("zoek", sql, [sorted(t) for t in vraag.termen], vraag.thema)
     bewaard = cache.get(sleutel) if cache_seconden else None
     if bewaard is None:
         bewaard = _rangschik(qs, vraag)
@@ -243,6 +278,9 @@ def _rangschik(qs: QuerySet, vraag: Zoekvraag) -> tuple[list[str], bool]:
             default=Value(0),
             output_field=IntegerField(),
         )
+    thema = Q(pk__in=qs.model.termen.through.objects.filter(term__code=vraag.thema).values("dienst_id"))
+    if vraag.thema:  # a service of the topic named in the question beats a word in its name
+        score = score + Case(When(thema, then=Value(5)), default=Value(0), output_field=IntegerField())
     # Ties go to the CJG's own offer: the front door for every question.
     eigen = Case(When(organisatie__soort="cjg", then=Value(1)), default=Value(0), output_field=IntegerField())
 
@@ -253,10 +291,14 @@ def _rangschik(qs: QuerySet, vraag: Zoekvraag) -> tuple[list[str], bool]:
     alles = Q()
     for varianten_ in vraag.termen:
         alles &= _term_q(varianten_)
+    if vraag.thema:  # the topic's services, narrowed by any other words in the question
+        alles = thema & alles
     treffers = ids(alles)
-    if treffers or len(vraag.termen) == 1:
+    if treffers or len(vraag.termen) + bool(vraag.thema) <= 1:
         return treffers, True
     enkele = Q()
+    if vraag.thema:
+        enkele |= thema
     for varianten_ in vraag.termen:
         enkele |= _term_q(varianten_)
     return ids(enkele), False

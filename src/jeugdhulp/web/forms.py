@@ -1,13 +1,28 @@
-"""Forms render with NL Design System (Utrecht) classes on every widget, so no template fiddles with them."""
+"""Forms render with NL Design System (Utrecht) classes on every widget, so no template fiddles with them.
+
+Native inputs carry the ``--html-input`` modifier (the Utrecht CSS styles ``:checked``, ``:hover``, ``:focus`` and
+``:disabled`` on it), and checkboxes the ``--custom`` look, which draws a tick. Multiple choice is a checkbox, never a
+radio button. This is the one place that decides how a widget looks, for the public site and staff alike.
+"""
 
 from django import forms
 
+CHECKBOX = "utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom"
+RADIO = "utrecht-radio-button utrecht-radio-button--html-input"
+
+# Most specific first: CheckboxSelectMultiple is a subclass of RadioSelect in Django.
 WIDGET_CLASSES = {
-    forms.Textarea: "utrecht-textarea",
-    forms.Select: "utrecht-select",
-    forms.CheckboxInput: "utrecht-checkbox",
-    forms.RadioSelect: "utrecht-radio-button",
+    forms.CheckboxSelectMultiple: CHECKBOX,
+    forms.CheckboxInput: CHECKBOX,
+    forms.RadioSelect: RADIO,
+    forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
+    forms.Select: "utrecht-select utrecht-select--html-select",
 }
+TEXTBOX = "utrecht-textbox utrecht-textbox--html-input"
+
+
+def utrecht_class(widget: forms.Widget) -> str:
+    return next((c for cls, c in WIDGET_CLASSES.items() if isinstance(widget, cls)), TEXTBOX)
 
 
 class UtrechtFormMixin:
@@ -15,5 +30,4 @@ class UtrechtFormMixin:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             widget = field.widget
-            css = next((c for cls, c in WIDGET_CLASSES.items() if isinstance(widget, cls)), "utrecht-textbox")
-            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {utrecht_class(widget)}".strip()
