@@ -6,8 +6,11 @@ writes to the access log: lists one entry per jeugdige shown, the detail page on
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.db import transaction
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
@@ -15,15 +18,23 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
-from jeugdhulp.aanbieders.models import Aanbieder
+from jeugdhulp import codelijsten
+from jeugdhulp.aanbieders.models import Aanbieder, Product
 from jeugdhulp.audit import log
 from jeugdhulp.audit.models import Actie
 from jeugdhulp.berichten import outbox, termijnen, weergave
-from jeugdhulp.berichten.forms import AfwijzenForm, ToewijzenForm
+from jeugdhulp.berichten.forms import (
+    VERLENGEN,
+    AfwijzenForm,
+    ToewijzenForm,
+    kan_verlengen,
+)
 from jeugdhulp.berichten.models import Bericht, Richting, Status, Verzoek, VerzoekStatus
+from jeugdhulp.besluiten import brief
 from jeugdhulp.jeugdigen.models import Contact, Jeugdige
 from jeugdhulp.permissions import policy
 from jeugdhulp.permissions.views import PolicyMixin
+from jeugdhulp.toewijzingen.models import Toewijzing
 
 
 def _log_lijst(request, rijen) -> None:
@@ -193,28 +204,48 @@ class VerzoekDetail(PolicyMixin, DetailView):
         return not verzoek.jeugdige.contacten.exists()
 
     def _eerste_product(self, verzoek) -> dict:
-        from jeugdhulp.aanbieders.models import Product
-
         p = verzoek.producten[0] if verzoek.producten else {}
-        product = Product.objects.filter(categorie=p.get("categorie"), code=p.get("code")).first()
+        van, tot = _periode(p)
         return {
-            "product": product,
-            "ingangsdatum": p.get("toewijzing_ingangsdatum") or p.get("gewenste_ingangsdatum"),
-            "einddatum": p.get("toewijzing_einddatum") or p.get("einddatum"),
+            "product": _product(p),
+            "ingangsdatum": van,
+            "einddatum": tot,
             "volume": p.get("volume"),
             "eenheid": p.get("eenheid", ""),
             "frequentie": p.get("frequentie", ""),
         }
 
+    def _form(self, v, data=None) -> ToewijzenForm:
+        initial = self._eerste_product(v)
+        form = ToewijzenForm(data, initial=initial, adres_nodig=self._adres_nodig(v), verzoek=v)
+        if form.botsing is not None and kan_verlengen(form.botsing, initial):
+            form.initial["keuze"] = VERLENGEN  # the valid choice when only the einddatum moves (OP380)
+        return form
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         v = self.object
         log.schrijf(self.request, Actie.BEKEKEN, v.jeugdige, onderwerp=f"ijw-verzoek {v.pk}")
-        context.setdefault(
-            "toewijzen_form", ToewijzenForm(initial=self._eerste_product(v), adres_nodig=self._adres_nodig(v))
-        )
+        context.setdefault("toewijzen_form", self._form(v))
         context.setdefault("afwijzen_form", AfwijzenForm())
         context["open"] = v.status in (VerzoekStatus.OPEN, VerzoekStatus.IN_ONDERZOEK)
+        context["gevraagd"] = [_gevraagd_in_woorden(p) for p in v.producten]
+        context["verwijzer_soort"] = codelijsten.TYPE_VERWIJZER.codes.get(v.verwijzer_type, v.verwijzer_type)
+        context["reden_verzoek"] = codelijsten.REDEN_VERZOEK.codes.get(v.reden_verzoek, "")
+        botsing = context["toewijzen_form"].botsing
+        context["lopend"] = [
+            {
+                "t": t,
+                "wat": brief.product_in_woorden(t.product, t.volume, t.eenheid, t.frequentie),
+                "periode": brief.periode_in_woorden(t.ingangsdatum, t.einddatum),
+                "botst": botsing is not None and t.pk == botsing.pk,
+            }
+            for t in Toewijzing.objects.filter(jeugdige=v.jeugdige)
+            .filter(Q(einddatum__isnull=True) | Q(einddatum__gte=timezone.localdate()))
+            .exclude(reden_wijziging="13")
+            .select_related("product", "aanbieder")
+            .order_by("ingangsdatum", "pk")
+        ]
         return context
 
     def post(self, request, *args, **kwargs):
@@ -222,10 +253,10 @@ class VerzoekDetail(PolicyMixin, DetailView):
         actie = request.POST.get("actie")
         try:
             if actie == "toewijzen":
-                form = ToewijzenForm(request.POST, adres_nodig=self._adres_nodig(v))
+                form = self._form(v, request.POST)
                 if not form.is_valid():
                     return self.render_to_response(self.get_context_data(toewijzen_form=form))
-                bericht = self._toewijzen(v, form.cleaned_data)
+                bericht = self._toewijzen(v, form.cleaned_data, form.botsing)
             elif actie == "afwijzen":
                 form = AfwijzenForm(request.POST)
                 if not form.is_valid():
@@ -243,7 +274,7 @@ class VerzoekDetail(PolicyMixin, DetailView):
         return redirect("berichten:detail", pk=bericht.pk)
 
     @transaction.atomic
-    def _toewijzen(self, v: Verzoek, data: dict) -> Bericht:
+    def _toewijzen(self, v: Verzoek, data: dict, lopend: Toewijzing | None) -> Bericht:
         if data.get("straatnaam"):
             Contact.objects.create(
                 jeugdige=v.jeugdige,
@@ -253,4 +284,48 @@ class VerzoekDetail(PolicyMixin, DetailView):
                 postcode=data["postcode"].upper(),
                 plaatsnaam=data["plaatsnaam"],
             )
+        if lopend is None:
+            return outbox.toewijzen(v, [data])
+        nu = timezone.localtime()
+        lopend.toewijzingsdatum, lopend.toewijzingstijd = nu.date(), nu.time().replace(microsecond=0)
+        if data["keuze"] == VERLENGEN:  # OP380: the same toewijzing, a later einddatum (JZ002 04)
+            lopend.einddatum, lopend.reden_wijziging = data["einddatum"], "04"
+            lopend.save(update_fields=["einddatum", "reden_wijziging", "toewijzingsdatum", "toewijzingstijd"])
+            v.toewijzingen.add(lopend)
+            bericht = outbox.maak_jw301(v.gemeente, v.jeugdige, v.aanbieder, vandaag=nu.date())
+            v.naar(VerzoekStatus.TOEGEWEZEN, beantwoord=v.beantwoord or timezone.now())
+            return bericht
+        # Wijzigen (IV066/OP257): the running one ends the day before, a new toewijzing starts as asked (JZ002 05).
+        lopend.einddatum, lopend.reden_wijziging = data["ingangsdatum"] - dt.timedelta(days=1), "05"
+        lopend.save(update_fields=["einddatum", "reden_wijziging", "toewijzingsdatum", "toewijzingstijd"])
         return outbox.toewijzen(v, [data])
+
+
+def _product(p: dict) -> Product | None:
+    return Product.objects.filter(categorie=p.get("categorie"), code=p.get("code")).first()
+
+
+def _periode(p: dict) -> tuple[dt.date | None, dt.date | None]:
+    datum = lambda k: dt.date.fromisoformat(p[k]) if p.get(k) else None  # noqa: E731
+    return (
+        datum("toewijzing_ingangsdatum") or datum("gewenste_ingangsdatum"),
+        datum("toewijzing_einddatum") or datum("einddatum"),
+    )
+
+
+def _gevraagd_in_woorden(p: dict) -> dict:
+    """One asked product of a VOT in words: what, how much, when (the codes only as a reference)."""
+    product = _product(p)
+    van, tot = _periode(p)
+    omvang = brief.omvang_in_woorden(p.get("volume"), p.get("eenheid", ""), p.get("frequentie", ""))
+    if product is not None:
+        wat = brief.product_in_woorden(product, p.get("volume"), p.get("eenheid", ""), p.get("frequentie", ""))
+    else:
+        categorie = codelijsten.PRODUCTCATEGORIE.codes.get(p.get("categorie", ""), p.get("categorie", ""))
+        wat = ", ".join(filter(None, [categorie, omvang]))
+    return {
+        "wat": wat,
+        "periode": brief.periode_in_woorden(van, tot),
+        "code": " ".join(filter(None, [p.get("categorie"), p.get("code")])),
+        "onbekend": product is None,
+    }
