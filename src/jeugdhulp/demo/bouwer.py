@@ -39,15 +39,17 @@ class Schaal:
     jeugdigen_oss: int  # youths with help in Oss over the period
     jeugdigen_overig: int | None  # per other gemeente; None = proportional to population, like Oss
 
-    def aantal(self, gemeente_inwoners: int, oss_inwoners: int) -> int:
+    def aantal(self, gemeente_inwoners: int, oss_inwoners: int, spreiding: float = 1.0) -> int:
+        """Proportional to the youth population, times a gemeente's own factor: in CBS figures the share of youths
+        in care differs between neighbouring gemeenten by a few percentage points."""
         if self.jeugdigen_overig is None:
-            return round(self.jeugdigen_oss * gemeente_inwoners / oss_inwoners)
+            return round(self.jeugdigen_oss * gemeente_inwoners / oss_inwoners * spreiding)
         return self.jeugdigen_overig
 
 
 SCHALEN = {
     "klein": Schaal("klein", 3, 150, 6),  # for tests
-    "gemeente": Schaal("gemeente", 3, 2500, 40),
+    "gemeente": Schaal("gemeente", 3, 2500, None),  # the region too, so regional comparisons mean something
     "regio": Schaal("regio", 5, 9400, None),  # ~60,000 youths in 10 gemeenten over 5 years
 }
 
@@ -340,6 +342,9 @@ class Bouwer:
         low, high = per_eenheid.get(product.eenheid, (1, 5))
         return self.rng.randrange(low, high + 1), None
 
+    def _spreiding(self, gemeente: Gemeente) -> float:
+        return 0.85 + 0.4 * random.Random(f"{self.seed}-{gemeente.cbs_code}").random()
+
     def bouw_jeugdigen(self) -> None:
         totaal_j = totaal_t = 0
         oss_inwoners = self.oss.inwoners_0_17
@@ -347,7 +352,7 @@ class Bouwer:
             aantal = (
                 self.schaal.jeugdigen_oss
                 if gemeente is self.oss
-                else self.schaal.aantal(gemeente.inwoners_0_17, oss_inwoners)
+                else self.schaal.aantal(gemeente.inwoners_0_17, oss_inwoners, self._spreiding(gemeente))
             )
             nummer = iter(range(100001, 10**9))
             batch = list(self._jeugdigen(gemeente, aantal))

@@ -15,7 +15,14 @@ from django.utils import timezone
 
 from jeugdhulp.accounts.models import User
 from jeugdhulp.besluiten import termijnen
-from jeugdhulp.besluiten.models import AangevraagdProduct, Aanvraag, Beschikking, Bezwaar, PgbBeoordeling
+from jeugdhulp.besluiten.models import (
+    AangevraagdProduct,
+    Aanvraag,
+    Beschikking,
+    Bezwaar,
+    Evaluatie,
+    PgbBeoordeling,
+)
 from jeugdhulp.besluiten.services import BEZWAARCLAUSULE
 from jeugdhulp.casussen import toekomst
 from jeugdhulp.casussen.models import (
@@ -130,227 +137,293 @@ HULPVRAGEN = [
     ("email", "huisarts", "Meisje van 15 met angstklachten, graag contact met het gezin."),
 ]
 
+# Older questions of a team's year, handled since: the CJG helped lightly, or a casus followed.
+EERDERE_HULPVRAGEN = [
+    ("telefoon", "ouder", "Onze dochter slaapt slecht sinds de verhuizing.", "advies", "Slaaptips en een afspraak."),
+    ("website", "ouder", "Hoe help ik mijn kind met pesten op school?", "informatie", "Info over pesten gestuurd."),
+    ("inloop", "ouder", "Ik ben alleen met drie kinderen en het wordt me te veel.", "kortdurend", "Drie gesprekken."),
+    ("telefoon", "jeugdige", "Ik wil 18 worden en op mezelf wonen. Waar begin ik?", "doorverwezen", "Jongerenloket."),
+    ("email", "school", "Leerling van groep 7 is erg teruggetrokken.", "advies", "Overleg met de intern begeleider."),
+    ("telefoon", "ouder", "Mijn zoon gamet de hele nacht.", "informatie", "Tips over mediagebruik."),
+    ("website", "ouder", "Ons kind van 4 praat nog weinig.", "doorverwezen", "Logopedie via de huisarts."),
+    ("inloop", "ouder", "Schulden maken veel spanning thuis.", "doorverwezen", "Schuldhulp van de gemeente."),
+]
+
+# A team's case load: every round below gives 12 casussen (2 in vraagverheldering, 3 plan, 4 uitvoering, 2 waakvlam,
+# 1 afgesloten) and 5 hulpvragen, so 12 rounds give a team about 110 open casussen, as a real CJG team carries.
+RONDES = 12
+PER_RONDE = 14
+
 
 def bouw_toegang(bouwer) -> dict[str, int]:
     rng = random.Random(bouwer.seed * 5 + 5)
-    peil = bouwer.peildatum
     oss = bouwer.oss
     for stap, titel, tekst in WERKINSTRUCTIES:
         Werkinstructie.objects.create(stap=stap, titel=titel, tekst=tekst)
     teams = [t for (code, _n), t in sorted(bouwer.teams.items()) if code == oss.cbs_code]
-    casussen = hulpvragen = overgangen = 0
+    telling = {"casussen": 0, "hulpvragen": 0, "overgangen": 0, "evaluaties": 0}
     cjg = {u.team_id: u for u in User.objects.filter(rol="cjg_medewerker", team__in=teams).order_by("pk")}
     consulent = User.objects.filter(rol="jeugdconsulent", gemeente=oss).order_by("pk").first()
     for team in teams:
-        jeugdigen = list(Jeugdige.objects.filter(team=team).order_by("bsn")[:14])
-        if len(jeugdigen) < 12:
-            continue
-        rng.shuffle(jeugdigen)
-        # hulpvragen: new, in behandeling, handled lightly
-        for i, (kanaal, vrager, vraag) in enumerate(HULPVRAGEN):
-            ontvangen = timezone.make_aware(dt.datetime.combine(peil - dt.timedelta(days=i), dt.time(9 + i, 15)))
-            h = registreer(
-                gemeente=oss,
-                team=team,
-                vrager=vrager,
-                kanaal=kanaal,
-                vraag=vraag,
-                ontvangen_op=ontvangen,
-                naam=f"{bouwer._naam('2')[0]} {jeugdigen[i].geslachtsnaam}",
-            )
-            if i == 2:
-                Hulpvraag.objects.filter(pk=h.pk).update(status=Hulpvraag.Status.IN_BEHANDELING)
-            if i == 3:
-                Hulpvraag.objects.filter(pk=h.pk).update(
-                    status=Hulpvraag.Status.LICHT_AFGEHANDELD,
-                    lichte_hulp="advies",
-                    afhandeling="Besproken met school en ouders.",
-                )
-            hulpvragen += 1
-        staten = [
-            "vraagverheldering",
-            "vraagverheldering",
-            "plan",
-            "plan",
-            "uitvoering",
-            "uitvoering",
-            "uitvoering",
-            "waakvlam",
-            "waakvlam",
-            "afgesloten",
-            "plan",
-            "uitvoering",
-        ]
-        for n, (status, jeugdige) in enumerate(zip(staten, jeugdigen, strict=False)):
-            geopend = peil - dt.timedelta(days=rng.randrange(20, 300))
-            casus = Casus.objects.create(
-                jeugdige=jeugdige,
-                gemeente=oss,
-                team=team,
-                status=status,
-                geopend_op=geopend,
-                laatste_voortgang=peil - dt.timedelta(weeks=12)
-                if n == 10
-                else peil - dt.timedelta(days=rng.randrange(1, 30)),
-                verwijzer_type=rng.choice(["01", "01", "02", "03", "06"]),
-                regievorm="casusregie" if n % 3 == 0 else "zelfregie",
-                regisseur="Sanne de Vries" if n % 3 == 0 else "",
-            )
-            casussen += 1
-            overgangen += _geschiedenis(
-                casus,
-                CASUS_PAD[status],
-                door=cjg.get(team.pk),
-                begin=geopend,
-                rol="cjg_medewerker",
-                toelichting={"plan": "Samenwerkingsplan vastgesteld", "uitvoering": "Hulp toegewezen"},
-            )
-            casus.gesprekken.create(
-                datum=geopend + dt.timedelta(days=3),
-                deelnemers="Ouders, jeugdige, CJG",
-                samenvatting="Kennismaking en vraagverheldering thuis.",
-            )
-            KortVerslag.objects.create(
-                casus=casus,
-                versie=1,
-                vraag="Wat speelt er en wat wil het gezin bereiken.",
-                afspraken="Samen een plan maken.",
-                reactie_gezin="" if n % 4 else "Wij zien het anders: het probleem ligt ook bij school.",
-                gezin_eens=bool(n % 4),
-                akkoord_ouders=True,
-                akkoord_jeugdige=True,
-                gedeeld_op=geopend + dt.timedelta(days=7),
-                aangemaakt=timezone.make_aware(dt.datetime.combine(geopend + dt.timedelta(days=7), dt.time(12))),
-            )
-            if n == 6:
-                casus.veiligheid = True
-                casus.save(update_fields=["veiligheid"])
-                Veiligheidssignaal.objects.create(
-                    casus=casus,
-                    soort="zorgen",
-                    datum=geopend + dt.timedelta(days=10),
-                    toelichting="Spanningen thuis; afspraken over veiligheid gemaakt.",
-                )
-            if status == "vraagverheldering":
-                continue
-            plan = Samenwerkingsplan.objects.create(
-                casus=casus,
-                status="vastgesteld",
-                doelen="Rust in huis en weer naar school.",
-                leefgebieden=[
-                    {"leefgebied": "onderwijs", "wil": "Weer naar school", "kan": "Huiswerk maken", "nodig": "Steun"}
-                ],
-                datum_overleg=geopend + dt.timedelta(days=14),
-                evaluatiedatum=peil + dt.timedelta(days=rng.randrange(-10, 60)),
-            )
-            plan.deelnemers.create(naam="Ouders", soort="inwoner")
-            plan.deelnemers.create(naam="Oma", soort="netwerk")
-            plan.acties.create(
-                omschrijving="Gesprek met mentor op school",
-                eigenaar_soort="professional",
-                eigenaar="CJG",
-                deadline=peil + dt.timedelta(days=rng.randrange(-5, 40)),
-            )
-            toewijzing = jeugdige.toewijzingen.order_by("ingangsdatum").last()
-            if toewijzing is None or status not in ("plan", "uitvoering"):
-                if status in ("waakvlam", "afgesloten"):
-                    Casus.objects.filter(pk=casus.pk).update(
-                        afgesloten_op=peil - dt.timedelta(days=40),
-                        reden_afsluiting="volgens_plan",
-                        toelichting_afsluiting="Het gaat weer goed.",
-                    )
-                if status == "waakvlam":
-                    Waakvlamcontact.objects.create(
-                        casus=casus,
-                        gepland_op=peil - dt.timedelta(days=10),
-                        gedaan_op=peil - dt.timedelta(days=9),
-                        verslag="Gaat goed.",
-                    )
-                    Waakvlamcontact.objects.create(casus=casus, gepland_op=peil + dt.timedelta(days=80))
-                continue
-            ontvangen = peil - dt.timedelta(days=rng.randrange(5, 50))
-            vorm = "pgb" if n == 11 else "zin"
-            open_ = status == "plan"
-            aanvraag = Aanvraag.objects.create(
-                casus=casus,
-                jeugdige=jeugdige,
-                gemeente=oss,
-                vorm=vorm,
-                ontvangen_op=ontvangen,
-                beslis_uiterlijk=termijnen.beslis_uiterlijk(ontvangen),
-                status=({3: "opgeschort", 10: "verdaagd"}.get(n, "ingediend")) if open_ else "toegekend",
-                opgeschort_op=ontvangen + dt.timedelta(days=3) if n == 3 else None,
-                verdaagd_tot=termijnen.beslis_uiterlijk(ontvangen) + dt.timedelta(weeks=4) if n == 10 else None,
-                reden_verdaging="Wij wachten op advies van de GGD-jeugdarts." if n == 10 else "",
-                regie_tijdens_wachten="" if open_ else "CJG-medewerker",
-                overbruggingszorg="" if open_ or n % 2 else "Wekelijks contact met het CJG",
-            )
-            AangevraagdProduct.objects.create(
-                aanvraag=aanvraag,
-                product=toewijzing.product,
-                aanbieder=None if vorm == "pgb" else toewijzing.aanbieder,
-                volume=toewijzing.volume,
-                eenheid=toewijzing.eenheid,
-                frequentie=toewijzing.frequentie,
-                ingangsdatum=ontvangen,
-                einddatum=ontvangen + dt.timedelta(days=364),
-            )
-            if n == 10:
-                Aanvraag.objects.filter(pk=aanvraag.pk).update(beslis_uiterlijk=termijnen.atw(aanvraag.verdaagd_tot))
-            pad = {3: [("ingediend", "opgeschort")], 10: [("ingediend", "verdaagd")]}.get(n, [])
-            overgangen += _geschiedenis(
-                aanvraag,
-                pad if open_ else [("ingediend", "toegekend")],
-                door=consulent,
-                begin=ontvangen,
-                rol="jeugdconsulent",
-                toelichting={"opgeschort": "Verslag van school opgevraagd", "verdaagd": aanvraag.reden_verdaging},
-            )
-            if open_:
-                continue
-            datum = ontvangen + dt.timedelta(days=rng.randrange(5, 30))
-            beschikking = Beschikking.objects.create(
-                aanvraag=aanvraag,
-                gemeente=oss,
-                beschikkingnummer=2026000 + aanvraag.pk,
-                besluit="toegekend",
-                motivering="De hulp past bij het samenwerkingsplan.",
-                bezwaarclausule=BEZWAARCLAUSULE,
-                datum=datum,
-                ingangsdatum=ontvangen,
-                einddatum=ontvangen + dt.timedelta(days=364),
-                bezwaar_uiterlijk=termijnen.bezwaar_uiterlijk(datum),
-            )
-            if vorm == "zin":
-                aanvraag.toewijzingen.add(toewijzing)
-            else:
-                PgbBeoordeling.objects.create(
-                    aanvraag=aanvraag,
-                    kan_beheren=True,
-                    waarom_geen_zin="Vertrouwde begeleider uit het netwerk.",
-                    kwaliteit_geborgd=True,
-                    budgetplan_compleet=True,
-                    tariefsoort="informeel",
-                    uren_per_week=Decimal("4"),
-                    uurtarief=1451,
-                    budget=1451 * 4 * 52,
-                )
-                Bezwaar.objects.create(
-                    beschikking=beschikking,
-                    gemeente=oss,
-                    ontvangen_op=datum + dt.timedelta(days=20),
-                    gronden="Het aantal uren is te laag.",
-                    beslis_uiterlijk=termijnen.beslis_op_bezwaar_uiterlijk(
-                        beschikking.bezwaar_uiterlijk, datum + dt.timedelta(days=20), commissie=False
-                    ),
-                )
+        alle = list(Jeugdige.objects.filter(team=team).order_by("bsn")[: PER_RONDE * RONDES])
+        for ronde in range(RONDES):
+            jeugdigen = alle[ronde * PER_RONDE : (ronde + 1) * PER_RONDE]
+            if len(jeugdigen) < 12:
+                break
+            rng.shuffle(jeugdigen)
+            _hulpvragen(bouwer, rng, team, jeugdigen, ronde, telling)
+            _casussen(bouwer, rng, team, jeugdigen, ronde, telling, medewerker=cjg.get(team.pk), consulent=consulent)
     toekomstplannen = _richting_18(bouwer, teams, cjg, rng)
+    return {**telling, "toekomstplannen": toekomstplannen}
+
+
+def _contact(rng, jeugdige, peil: dt.date) -> dict:
+    """What a parent fills in on the form: synthetic phone (06-9…), the child's age, when to call, consent."""
     return {
-        "hulpvragen": hulpvragen,
-        "casussen": casussen,
-        "overgangen": overgangen,
-        "toekomstplannen": toekomstplannen,
+        "telefoon": f"06-9{rng.randrange(1000000, 9999999)}",
+        "contactvoorkeur": "telefoon",
+        "bereikbaar": rng.choice(["na 15.00 uur", "ochtend", "liever niet op woensdag", ""]),
+        "leeftijd_kind": max(0, min(23, (peil - jeugdige.geboortedatum).days // 365)),
+        "toestemmingen": {"overleg_school_huisarts": rng.random() < 0.7},
     }
+
+
+def _hulpvragen(bouwer, rng, team, jeugdigen, ronde: int, telling: dict) -> None:
+    """Round 0: this week's questions (new, in behandeling, handled); later rounds: the year's handled questions."""
+    peil, oss = bouwer.peildatum, bouwer.oss
+    for i in range(len(HULPVRAGEN)):
+        if ronde == 0:
+            kanaal, vrager, vraag = HULPVRAGEN[i]
+            lichte_hulp, afhandeling = ("advies", "Besproken met school en ouders.") if i == 3 else ("", "")
+            dag = peil - dt.timedelta(days=i)
+        else:
+            kanaal, vrager, vraag, lichte_hulp, afhandeling = EERDERE_HULPVRAGEN[
+                (ronde * 5 + i) % len(EERDERE_HULPVRAGEN)
+            ]
+            dag = peil - dt.timedelta(days=7 * ronde + rng.randrange(0, 7))
+        h = registreer(
+            gemeente=oss,
+            team=team,
+            vrager=vrager,
+            kanaal=kanaal,
+            vraag=vraag,
+            ontvangen_op=timezone.make_aware(dt.datetime.combine(dag, dt.time(9 + i, 15))),
+            naam=f"{bouwer._naam('2')[0]} {jeugdigen[i].geslachtsnaam}",
+            **_contact(rng, jeugdigen[i], peil),
+        )
+        if ronde == 0 and i == 2:
+            Hulpvraag.objects.filter(pk=h.pk).update(status=Hulpvraag.Status.IN_BEHANDELING)
+        elif lichte_hulp:
+            Hulpvraag.objects.filter(pk=h.pk).update(
+                status=Hulpvraag.Status.LICHT_AFGEHANDELD, lichte_hulp=lichte_hulp, afhandeling=afhandeling
+            )
+        telling["hulpvragen"] += 1
+
+
+def _casussen(bouwer, rng, team, jeugdigen, ronde: int, telling: dict, *, medewerker, consulent) -> None:
+    peil, oss = bouwer.peildatum, bouwer.oss
+    cjg = {team.pk: medewerker}
+    stagneert, onveilig, bezwaar = ronde % 4 == 0, ronde % 2 == 0, ronde % 3 == 0
+    staten = [
+        "vraagverheldering",
+        "vraagverheldering",
+        "plan",
+        "plan",
+        "uitvoering",
+        "uitvoering",
+        "uitvoering",
+        "waakvlam",
+        "waakvlam",
+        "afgesloten",
+        "plan",
+        "uitvoering",
+    ]
+    for n, (status, jeugdige) in enumerate(zip(staten, jeugdigen, strict=False)):
+        geopend = peil - dt.timedelta(days=rng.randrange(20, 300))
+        casus = Casus.objects.create(
+            jeugdige=jeugdige,
+            gemeente=oss,
+            team=team,
+            medewerker=medewerker,
+            status=status,
+            geopend_op=geopend,
+            laatste_voortgang=peil - dt.timedelta(weeks=12)
+            if n == 10 and stagneert
+            else peil - dt.timedelta(days=rng.randrange(1, 30)),
+            verwijzer_type=rng.choice(["01", "01", "02", "03", "06"]),
+            regievorm="casusregie" if n % 3 == 0 else "zelfregie",
+            regisseur="Sanne de Vries" if n % 3 == 0 else "",
+        )
+        telling["casussen"] += 1
+        telling["overgangen"] += _geschiedenis(
+            casus,
+            CASUS_PAD[status],
+            door=cjg.get(team.pk),
+            begin=geopend,
+            rol="cjg_medewerker",
+            toelichting={"plan": "Samenwerkingsplan vastgesteld", "uitvoering": "Hulp toegewezen"},
+        )
+        casus.gesprekken.create(
+            datum=geopend + dt.timedelta(days=3),
+            deelnemers="Ouders, jeugdige, CJG",
+            samenvatting="Kennismaking en vraagverheldering thuis.",
+        )
+        KortVerslag.objects.create(
+            casus=casus,
+            versie=1,
+            vraag="Wat speelt er en wat wil het gezin bereiken.",
+            afspraken="Samen een plan maken.",
+            reactie_gezin="" if n % 4 else "Wij zien het anders: het probleem ligt ook bij school.",
+            gezin_eens=bool(n % 4),
+            akkoord_ouders=True,
+            akkoord_jeugdige=True,
+            gedeeld_op=geopend + dt.timedelta(days=7),
+            aangemaakt=timezone.make_aware(dt.datetime.combine(geopend + dt.timedelta(days=7), dt.time(12))),
+        )
+        if n == 6 and onveilig:
+            casus.veiligheid = True
+            casus.save(update_fields=["veiligheid"])
+            Veiligheidssignaal.objects.create(
+                casus=casus,
+                soort="zorgen",
+                datum=geopend + dt.timedelta(days=10),
+                toelichting="Spanningen thuis; afspraken over veiligheid gemaakt.",
+            )
+        if status == "vraagverheldering":
+            continue
+        plan = Samenwerkingsplan.objects.create(
+            casus=casus,
+            status="vastgesteld",
+            doelen="Rust in huis en weer naar school.",
+            leefgebieden=[
+                {"leefgebied": "onderwijs", "wil": "Weer naar school", "kan": "Huiswerk maken", "nodig": "Steun"}
+            ],
+            datum_overleg=geopend + dt.timedelta(days=14),
+            evaluatiedatum=peil + dt.timedelta(days=rng.randrange(-10, 60)),
+        )
+        plan.deelnemers.create(naam="Ouders", soort="inwoner")
+        plan.deelnemers.create(naam="Oma", soort="netwerk")
+        if n % 5 == 0 and (peil - jeugdige.geboortedatum).days >= 12 * 365:
+            plan.deelnemers.create(naam=f"{bouwer._naam('1')[0].split()[0]} (buurman)", soort="jim")
+        plan.acties.create(
+            omschrijving="Gesprek met mentor op school",
+            eigenaar_soort="professional",
+            eigenaar="CJG",
+            deadline=peil + dt.timedelta(days=rng.randrange(-5, 40)),
+        )
+        toewijzing = jeugdige.toewijzingen.order_by("ingangsdatum").last()
+        if toewijzing is None or status not in ("plan", "uitvoering"):
+            if status in ("waakvlam", "afgesloten"):
+                Casus.objects.filter(pk=casus.pk).update(
+                    afgesloten_op=peil - dt.timedelta(days=40),
+                    reden_afsluiting="volgens_plan",
+                    toelichting_afsluiting="Het gaat weer goed.",
+                )
+            if status == "waakvlam":
+                Waakvlamcontact.objects.create(
+                    casus=casus,
+                    gepland_op=peil - dt.timedelta(days=10),
+                    gedaan_op=peil - dt.timedelta(days=9),
+                    verslag="Gaat goed.",
+                )
+                Waakvlamcontact.objects.create(casus=casus, gepland_op=peil + dt.timedelta(days=80))
+            continue
+        ontvangen = peil - dt.timedelta(days=rng.randrange(5, 50))
+        vorm = "pgb" if n == 11 else "zin"
+        open_ = status == "plan"
+        aanvraag = Aanvraag.objects.create(
+            casus=casus,
+            jeugdige=jeugdige,
+            gemeente=oss,
+            vorm=vorm,
+            ontvangen_op=ontvangen,
+            beslis_uiterlijk=termijnen.beslis_uiterlijk(ontvangen),
+            status=({3: "opgeschort", 10: "verdaagd"}.get(n, "ingediend")) if open_ else "toegekend",
+            opgeschort_op=ontvangen + dt.timedelta(days=3) if n == 3 else None,
+            verdaagd_tot=termijnen.beslis_uiterlijk(ontvangen) + dt.timedelta(weeks=4) if n == 10 else None,
+            reden_verdaging="Wij wachten op advies van de GGD-jeugdarts." if n == 10 else "",
+            regie_tijdens_wachten="" if open_ else "CJG-medewerker",
+            overbruggingszorg="" if open_ or n % 2 else "Wekelijks contact met het CJG",
+        )
+        AangevraagdProduct.objects.create(
+            aanvraag=aanvraag,
+            product=toewijzing.product,
+            aanbieder=None if vorm == "pgb" else toewijzing.aanbieder,
+            volume=toewijzing.volume,
+            eenheid=toewijzing.eenheid,
+            frequentie=toewijzing.frequentie,
+            ingangsdatum=ontvangen,
+            einddatum=ontvangen + dt.timedelta(days=364),
+        )
+        if n == 10:
+            Aanvraag.objects.filter(pk=aanvraag.pk).update(beslis_uiterlijk=termijnen.atw(aanvraag.verdaagd_tot))
+        pad = {3: [("ingediend", "opgeschort")], 10: [("ingediend", "verdaagd")]}.get(n, [])
+        telling["overgangen"] += _geschiedenis(
+            aanvraag,
+            pad if open_ else [("ingediend", "toegekend")],
+            door=consulent,
+            begin=ontvangen,
+            rol="jeugdconsulent",
+            toelichting={"opgeschort": "Verslag van school opgevraagd", "verdaagd": aanvraag.reden_verdaging},
+        )
+        if open_:
+            continue
+        datum = ontvangen + dt.timedelta(days=rng.randrange(5, 30))
+        beschikking = Beschikking.objects.create(
+            aanvraag=aanvraag,
+            gemeente=oss,
+            beschikkingnummer=2026000 + aanvraag.pk,
+            besluit="toegekend",
+            motivering="De hulp past bij het samenwerkingsplan.",
+            bezwaarclausule=BEZWAARCLAUSULE,
+            datum=datum,
+            ingangsdatum=ontvangen,
+            einddatum=ontvangen + dt.timedelta(days=364),
+            bezwaar_uiterlijk=termijnen.bezwaar_uiterlijk(datum),
+        )
+        if vorm == "zin":
+            aanvraag.toewijzingen.add(toewijzing)
+            if status == "uitvoering":
+                _evaluatie(rng, casus, toewijzing, medewerker, peil)
+                telling["evaluaties"] += 1
+        else:
+            PgbBeoordeling.objects.create(
+                aanvraag=aanvraag,
+                kan_beheren=True,
+                waarom_geen_zin="Vertrouwde begeleider uit het netwerk.",
+                kwaliteit_geborgd=True,
+                budgetplan_compleet=True,
+                tariefsoort="informeel",
+                uren_per_week=Decimal("4"),
+                uurtarief=1451,
+                budget=1451 * 4 * 52,
+            )
+            if not bezwaar:
+                continue
+            Bezwaar.objects.create(
+                beschikking=beschikking,
+                gemeente=oss,
+                ontvangen_op=datum + dt.timedelta(days=20),
+                gronden="Het aantal uren is te laag.",
+                beslis_uiterlijk=termijnen.beslis_op_bezwaar_uiterlijk(
+                    beschikking.bezwaar_uiterlijk, datum + dt.timedelta(days=20), commissie=False
+                ),
+            )
+
+
+def _evaluatie(rng, casus, toewijzing, door, peil: dt.date) -> None:
+    """The driehoek's last look at the help: mostly 'zo doorgaan', with the next evaluation planned."""
+    datum = max(toewijzing.ingangsdatum, peil - dt.timedelta(days=rng.randrange(7, 90)))
+    Evaluatie.objects.create(
+        toewijzing=toewijzing,
+        casus=casus,
+        datum=datum,
+        deelnemers="Jeugdige, ouders, aanbieder en CJG",
+        uitkomst=rng.choice(["zo_door", "zo_door", "zo_door", "minder"]),
+        toelichting="De doelen van het plan komen dichterbij.",
+        volgende_evaluatie=datum + dt.timedelta(days=91),
+        door=door,
+    )
 
 
 def _richting_18(bouwer, teams, cjg: dict, rng) -> int:

@@ -9,7 +9,9 @@ class Command(BaseCommand):
     help = "Print one demo login per role, with the shared demo password and TOTP secret."
 
     def add_arguments(self, parser):
-        parser.add_argument("--url", default="http://127.0.0.1:8000", help="Where the demo is served (make demo PORT=…).")
+        parser.add_argument(
+            "--url", default="http://127.0.0.1:8000", help="Where the demo is served (make demo PORT=…)."
+        )
 
     def handle(self, *args, **options):
         import base64
