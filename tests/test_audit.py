@@ -108,3 +108,41 @@ def test_api_offers_no_way_to_change_the_log(client, regel, wereld):
     assert client.delete(url).status_code in (403, 405)
     assert client.patch(url, {"reden": "x"}, content_type="application/json").status_code in (403, 405)
     assert Toegangslogregel.objects.get(pk=regel.pk).reden == ""
+
+
+def test_a_scoped_404_on_a_dossier_is_logged_as_denied(client, wereld):
+    login_verified(client, wereld["users"][Rol.CJG_MEDEWERKER])
+    pad = reverse("jeugdigen:dossier", args=[wereld["andere_gemeente"].pk])
+    assert client.get(pad).status_code == 404
+    regel = Toegangslogregel.objects.get(actie=Actie.GEWEIGERD)
+    assert (regel.gebruikersnaam, regel.pad, regel.jeugdige_id) == ("cjg", pad, None)
+    assert regel.get_actie_display() == "toegang geweigerd"
+
+
+def test_a_403_on_person_level_pages_and_the_api_is_logged_as_denied(client, wereld):
+    login_verified(client, wereld["users"][Rol.BELEIDSMEDEWERKER])
+    assert client.get(reverse("jeugdigen:lijst")).status_code == 403
+    assert client.get(reverse("jeugdige-detail", args=[wereld["eigen"].pk])).status_code == 403
+    login_verified(client, wereld["users"][Rol.AANBIEDER_MEDEWERKER])
+    assert client.get(reverse("jeugdige-detail", args=[wereld["ander_team"].pk])).status_code == 404
+    weigeringen = Toegangslogregel.objects.filter(actie=Actie.GEWEIGERD).order_by("pk")
+    assert [(r.gebruikersnaam, r.onderwerp) for r in weigeringen] == [
+        ("beleid", "jeugdige (HTTP 403)"),
+        ("beleid", "jeugdige (HTTP 403)"),
+        ("aanbieder", "jeugdige (HTTP 404)"),
+    ]
+
+
+def test_a_403_on_non_personal_pages_is_not_noise_in_the_log(client, wereld):
+    login_verified(client, wereld["users"][Rol.CJG_MEDEWERKER])
+    assert client.get("/beheer/").status_code == 403
+    assert not Toegangslogregel.objects.filter(actie=Actie.GEWEIGERD).exists()
+
+
+def test_the_auditor_sees_roles_actions_and_steps_in_dutch(client, wereld):
+    cjg = wereld["users"][Rol.CJG_MEDEWERKER]
+    log.schrijf(None, Actie.GEWIJZIGD, wereld["eigen"], onderwerp="casus 3: verslag", gebruiker=cjg)
+    login_verified(client, wereld["users"][Rol.AUDITOR])
+    page = client.get(reverse("audit:jeugdige", args=[wereld["eigen"].pk])).content.decode()
+    assert "CJG-medewerker" in page and "cjg_medewerker" not in page
+    assert "gewijzigd" in page

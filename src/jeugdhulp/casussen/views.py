@@ -86,7 +86,7 @@ class CasusDetail(PolicyMixin, DetailView):
         fout = kwargs.pop("fout", None)  # (context name, bound form) of a step that could not be done
         context = super().get_context_data(**kwargs)
         casus, user = self.object, self.request.user
-        log.schrijf(self.request, Actie.BEKEKEN, casus.jeugdige, onderwerp="casus")
+        log.schrijf(self.request, Actie.BEKEKEN, casus.jeugdige, f"casus {casus.pk}: jeugdige, relaties, netwerk")
         leeftijd = casus.jeugdige.leeftijd()
         verslag = services.laatste_verslag(casus)
         plan = getattr(casus, "plan", None)
@@ -507,7 +507,7 @@ class Richting18(PolicyMixin, TemplateView):
         triggers = werkvoorraad.richting_18(self.request.user, maanden=maanden)
         jeugdigen = {r.plan.jeugdige_id: r.plan.jeugdige for t in triggers for r in t.rijen}
         if jeugdigen:
-            log.schrijf_lijst(self.request, jeugdigen.values(), onderwerp="lijst 18-/18+")
+            log.schrijf_lijst(self.request, jeugdigen.values(), "lijst 18-/18+", Actie.BEKEKEN)
         context.update(triggers=triggers, maanden=maanden, vandaag=timezone.localdate())
         return context
 

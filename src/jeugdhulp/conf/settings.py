@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "jeugdhulp.accounts.middleware.RequireVerifiedStaffMiddleware",
     "axes.middleware.AxesMiddleware",
+    "jeugdhulp.audit.middleware.WeigeringenLoggen",  # 403/404 on person-level data → access log, marked denied
 ]
 
 ROOT_URLCONF = "jeugdhulp.urls"

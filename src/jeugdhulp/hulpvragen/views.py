@@ -38,9 +38,10 @@ class Wachtrij(PolicyMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        jeugdigen = {h.jeugdige_id: h.jeugdige for h in context["object_list"] if h.jeugdige_id}
-        if jeugdigen:
-            log.schrijf_lijst(self.request, jeugdigen.values(), onderwerp="lijst")
+        # Every row shows the asker (and the child if known): one entry per hulpvraag shown.
+        log.schrijf_regels(
+            self.request, [(h.jeugdige, f"wachtrij: hulpvraag {h.pk}") for h in context["object_list"]], Actie.GEZOCHT
+        )
         context["vandaag"] = timezone.localdate()
         context["mag_registreren"] = policy.mag(self.request.user, policy.Resource.HULPVRAAG, policy.Actie.WIJZIGEN)
         return context
@@ -124,8 +125,7 @@ class Detail(PolicyMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         h = self.object
-        if h.jeugdige_id:
-            log.schrijf(self.request, Actie.BEKEKEN, h.jeugdige, onderwerp="hulpvraag")
+        log.schrijf(self.request, Actie.BEKEKEN, h.jeugdige, onderwerp=f"hulpvraag {h.pk}: vrager en kind")
         user = self.request.user
         context["mag_wijzigen"] = policy.mag_object(user, policy.Resource.HULPVRAAG, h, policy.Actie.WIJZIGEN)
         context["stappen"] = {s.naar for s in h.mogelijke_stappen(user)}

@@ -74,10 +74,15 @@ class StapView(PolicyMixin, View):
             for m in meldingen(exc):
                 messages.error(request, m)
             return redirect(self.terug(obj))
-        log.schrijf(request, Actie.GEWIJZIGD, self.jeugdige(obj), onderwerp=self.onderwerp or type(self).__name__)
+        log.schrijf(request, Actie.GEWIJZIGD, self.jeugdige(obj), onderwerp=self.onderwerp or self.stapnaam(obj))
         if self.gelukt:
             messages.success(request, self.gelukt)
         return redirect(self.na(obj, resultaat))
+
+    def stapnaam(self, obj) -> str:
+        """For the access log, in Dutch: the object and the step, e.g. 'casus 12: verslag'."""
+        stap = (self.request.resolver_match.url_name or "").replace("_", " ")
+        return f"{obj._meta.verbose_name} {obj.pk}: {stap}"
 
     def form_kwargs(self, obj) -> dict:
         return {}

@@ -26,6 +26,9 @@ class PolicyPermission(BasePermission):
         if not is_geverifieerd(request):
             return False
         resource = getattr(view, "resource", None)
+        from jeugdhulp.audit.middleware import markeer
+
+        markeer(request._request, resource)  # a 403 or scoped 404 is logged as denied (audit.middleware)
         if resource is None:
             return False
         actie = policy.Actie.BEKIJKEN if request.method in ("GET", "HEAD", "OPTIONS") else policy.Actie.WIJZIGEN
