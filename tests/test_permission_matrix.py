@@ -3,6 +3,8 @@
 'deny' accepts 302/403/404 (the admin redirects unpermitted users to the login). Future issues add rows.
 """
 
+import datetime as dt
+
 from django.urls import reverse
 
 import pytest
@@ -228,3 +230,145 @@ def test_redacteur_sees_no_person_level_data(client, wereld, redacteur, name):
     login_verified(client, redacteur)
     response = client.get(_url(wereld, name))
     assert response.status_code in (302, 403, 404), response.status_code
+
+
+# --- access that ends (issue 15 §2, ADR 0014): the aanbieder's view of a jeugdige over time -----------------------
+# One toewijzing made 1-3-2025, care from 15-3-2025 to 30-9-2025; the declaration period (6 months) runs to 31-3-2026.
+MOMENTEN = {
+    "voor de toewijzing": (dt.date(2025, 2, 28), False),
+    "toegewezen, zorg nog niet begonnen": (dt.date(2025, 3, 1), True),
+    "tijdens": (dt.date(2025, 6, 2), True),
+    "declaratieperiode": (dt.date(2026, 1, 15), True),
+    "laatste dag declaratieperiode": (dt.date(2026, 3, 31), True),
+    "na": (dt.date(2026, 4, 1), False),
+}
+
+
+@pytest.fixture
+def tijdelijk(wereld):
+    """A jeugdige of gemeente Oss with one (ended) toewijzing to aanbieder A and the JW301 that told it."""
+    from jeugdhulp.berichten.models import Bericht, Richting, Status
+    from tests import factories
+
+    jeugdige = factories.JeugdigeFactory(gemeente=wereld["oss"], geslachtsnaam="Tijdelijk", voornamen="Yusuf")
+    factories.RelatieFactory(jeugdige=jeugdige)
+    factories.ToewijzingFactory(
+        jeugdige=jeugdige,
+        aanbieder=wereld["aanbieder_a"],
+        toewijzingsdatum=dt.date(2025, 3, 1),
+        ingangsdatum=dt.date(2025, 3, 15),
+        einddatum=dt.date(2025, 9, 30),
+    )
+    jw301 = Bericht.objects.create(
+        richting=Richting.UIT,
+        status=Status.VERZONDEN,
+        berichtsoort="JW301",
+        inhoud=f"<bsn>{jeugdige.bsn}</bsn>".encode(),
+        sha256="f" * 64,
+        jeugdige=jeugdige,
+        aanbieder=wereld["aanbieder_a"],
+        gemeente=wereld["oss"],
+    )
+    return {"jeugdige": jeugdige, "jw301": jw301}
+
+
+def _op(time_machine, dag):
+    time_machine.move_to(dt.datetime.combine(dag, dt.time(10), tzinfo=dt.UTC), tick=False)
+
+
+@pytest.mark.parametrize("moment", list(MOMENTEN))
+def test_aanbieder_access_ends_on_every_page_and_endpoint(client, wereld, tijdelijk, time_machine, moment):
+    dag, ziet = MOMENTEN[moment]
+    _op(time_machine, dag)
+    login_verified(client, wereld["users"][AANB])
+    jeugdige, jw301 = tijdelijk["jeugdige"], tijdelijk["jw301"]
+    detail = 200 if ziet else 404
+    assert client.get(reverse("jeugdigen:dossier", args=[jeugdige.pk])).status_code == detail
+    assert client.get(reverse("jeugdige-detail", args=[jeugdige.pk])).status_code == detail
+    assert client.get(reverse("berichten:jeugdige", args=[jeugdige.pk])).status_code == detail
+    assert client.get(reverse("berichten:detail", args=[jw301.pk])).status_code == detail
+    lijst = client.get(reverse("jeugdigen:lijst"), {"q": jeugdige.bsn}).content.decode()
+    assert ("Tijdelijk" in lijst) is ziet
+    api = client.get(reverse("jeugdige-list"), {"limit": 500}).json()["results"]
+    assert (jeugdige.bsn in {j["bsn"] for j in api}) is ziet
+    toewijzingen = client.get(reverse("toewijzing-list"), {"limit": 500}).content.decode()
+    assert (jeugdige.bsn in toewijzingen) is ziet
+    berichten = client.get(reverse("bericht-list"), {"limit": 500}).json()["results"]
+    assert (jw301.pk in {b["id"] for b in berichten}) is ziet
+    berichtenlijst = client.get(reverse("berichten:lijst")).content.decode()
+    assert (reverse("berichten:detail", args=[jw301.pk]) in berichtenlijst) is ziet
+
+
+@pytest.mark.parametrize("moment", list(MOMENTEN))
+def test_the_gemeente_keeps_its_view_after_the_aanbieder_loses_it(client, wereld, tijdelijk, time_machine, moment):
+    _op(time_machine, MOMENTEN[moment][0])
+    login_verified(client, wereld["users"][JC])
+    assert client.get(reverse("jeugdigen:dossier", args=[tijdelijk["jeugdige"].pk])).status_code == 200
+
+
+def test_the_declaration_period_is_configurable(client, wereld, tijdelijk, time_machine, settings):
+    settings.JEUGDHULP_AANBIEDER_INZAGE_MAANDEN = 12
+    url = reverse("jeugdigen:dossier", args=[tijdelijk["jeugdige"].pk])
+    _op(time_machine, dt.date(2026, 9, 30))
+    login_verified(client, wereld["users"][AANB])
+    assert client.get(url).status_code == 200
+    _op(time_machine, dt.date(2026, 10, 1))
+    login_verified(client, wereld["users"][AANB])
+    assert client.get(url).status_code == 404
+
+
+def test_an_open_vot_or_vow_gives_access_until_it_is_answered(client, wereld):
+    """A verzoek of the aanbieder about a jeugdige without any toewijzing: visible while open or in onderzoek."""
+    from jeugdhulp.berichten.models import Verzoek, VerzoekStatus
+    from tests import factories
+
+    jeugdige = factories.JeugdigeFactory(gemeente=wereld["oss"], geslachtsnaam="Verzocht")
+    verzoek = Verzoek.objects.create(
+        bericht=wereld["bericht_eigen"],
+        berichtsoort="JW315",
+        gemeente=wereld["oss"],
+        aanbieder=wereld["aanbieder_a"],
+        jeugdige=jeugdige,
+        referentie_aanbieder="V-tijd",
+        antwoord_uiterlijk=dt.date(2026, 1, 1),
+    )
+    login_verified(client, wereld["users"][AANB])
+    url = reverse("jeugdigen:dossier", args=[jeugdige.pk])
+    for status, code in [
+        (VerzoekStatus.OPEN, 200),
+        (VerzoekStatus.IN_ONDERZOEK, 200),
+        (VerzoekStatus.AFGEWEZEN, 404),
+    ]:
+        Verzoek.objects.filter(pk=verzoek.pk).update(status=status)
+        assert client.get(url).status_code == code, status
+    login_verified(client, wereld["users"][CJG])  # another role's scope does not change
+    assert client.get(url).status_code == 404  # not team Oss-Noord's jeugdige
+
+
+def test_a_newly_assigned_jeugdige_is_found_at_once_by_name_and_bsn(client, wereld, time_machine):
+    """Issue 14 §4: the new jeugdige is findable under Jeugdigen by the name and BSN its JW301 shows."""
+    from jeugdhulp.berichten import outbox
+    from tests import factories
+
+    vandaag = dt.date(2026, 12, 4)
+    _op(time_machine, vandaag)
+
+    jeugdige = factories.JeugdigeFactory(
+        gemeente=wereld["oss"], voornamen="Sanne Maria", voorvoegsel="van", geslachtsnaam="Hoof"
+    )
+    factories.ContactFactory(jeugdige=jeugdige)
+    toewijzing = factories.ToewijzingFactory(
+        jeugdige=jeugdige,
+        aanbieder=wereld["aanbieder_a"],
+        toewijzingsdatum=vandaag,
+        ingangsdatum=vandaag + dt.timedelta(days=14),
+        einddatum=vandaag + dt.timedelta(days=200),
+    )
+    outbox.maak_jw301(toewijzing.gemeente, jeugdige, toewijzing.aanbieder, vandaag=vandaag)
+    login_verified(client, wereld["users"][AANB])
+    bsn = jeugdige.bsn
+    for zoek in (bsn, f"{bsn[:4]}.{bsn[4:6]}.{bsn[6:]}", "Sanne van Hoof", "van Hoof", "hoof sanne"):
+        page = client.get(reverse("jeugdigen:lijst"), {"q": zoek}).content.decode()
+        assert reverse("jeugdigen:dossier", args=[jeugdige.pk]) in page, zoek
+    page = client.get(reverse("jeugdigen:lijst"), {"q": "Sanne van Dijk"}).content.decode()
+    assert reverse("jeugdigen:dossier", args=[jeugdige.pk]) not in page

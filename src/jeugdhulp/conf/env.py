@@ -141,6 +141,13 @@ VARIABLES: tuple[Var, ...] = (
         "Delivery attempts of an outgoing iJw message before it is marked failed (then resend by hand).",
     ),
     Var(
+        "JEUGDHULP_AANBIEDER_INZAGE_MAANDEN",
+        _int,
+        "6",
+        "Months after a toewijzing ends during which its aanbieder still sees the jeugdige (to declare and correct "
+        "the last care, JW323/JW325); after that access ends (ADR 0014).",
+    ),
+    Var(
         "EMAIL_URL",
         _str,
         "file://var/mail",

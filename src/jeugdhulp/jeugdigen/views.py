@@ -1,5 +1,7 @@
 """Staff pages for jeugdigen: the list (search) and the dossier. Every read is written to the access log."""
 
+import re
+
 from django.db.models import Q
 from django.views.generic import DetailView, ListView
 
@@ -10,6 +12,22 @@ from jeugdhulp.permissions import policy
 from jeugdhulp.permissions.views import PolicyMixin
 
 
+def zoekfilter(zoek: str) -> Q:
+    """A BSN (spaces, dots and dashes allowed, as printed on letters and messages) or a name as it is shown.
+
+    Every word must match a part of the name, so the full name copied from a message or letter ("Sanne van Hoof")
+    finds the jeugdige, not only one of its parts.
+    """
+    zoek = zoek.strip()[:100]
+    cijfers = re.sub(r"[\s.\-]", "", zoek)
+    if cijfers.isdigit():
+        return Q(bsn=cijfers)
+    q = Q()
+    for woord in zoek.split():
+        q &= Q(geslachtsnaam__icontains=woord) | Q(voornamen__icontains=woord) | Q(voorvoegsel__icontains=woord)
+    return q
+
+
 class JeugdigeLijst(PolicyMixin, ListView):
     resource = policy.Resource.JEUGDIGE
     model = Jeugdige
@@ -18,13 +36,7 @@ class JeugdigeLijst(PolicyMixin, ListView):
 
     def get_queryset(self):
         qs = super().get_queryset().select_related("wijk", "team")
-        zoek = self.request.GET.get("q", "").strip()[:100]
-        if zoek:
-            if zoek.isdigit():
-                qs = qs.filter(bsn=zoek)
-            else:
-                qs = qs.filter(Q(geslachtsnaam__icontains=zoek) | Q(voornamen__icontains=zoek))
-        return qs
+        return qs.filter(zoekfilter(self.request.GET.get("q", "")))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

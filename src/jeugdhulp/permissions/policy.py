@@ -10,10 +10,14 @@ Least privilege: a role that is not listed for a resource is denied.
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 from collections.abc import Callable
 from enum import StrEnum
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from jeugdhulp.accounts.roles import Rol
 
@@ -63,11 +67,47 @@ def _eigen_gemeente(user) -> Q:
     return Q(gemeente_id=user.gemeente_id)
 
 
+def _inzage_vanaf(vandaag: dt.date) -> dt.date:
+    """The earliest toewijzing end that still gives an aanbieder access today (ADR 0014: the declaration period)."""
+    maanden = settings.JEUGDHULP_AANBIEDER_INZAGE_MAANDEN
+    jaar, maand = divmod(vandaag.year * 12 + vandaag.month - 1 - maanden, 12)
+    return dt.date(jaar, maand + 1, min(vandaag.day, calendar.monthrange(jaar, maand + 1)[1]))
+
+
 def _jeugdige_van_aanbieder(user) -> Q:
+    """Access that ends (ADR 0014): an aanbieder sees a jeugdige only while it has a reason to.
+
+    - a toewijzing to this aanbieder that has been made (toewijzingsdatum today or earlier; visible at once, also
+      before its ingangsdatum) and has not ended more than the declaration period ago
+      (``JEUGDHULP_AANBIEDER_INZAGE_MAANDEN``, default 6 months after its einddatum);
+    - or a VOT (JW315) or VOW (JW317) of this aanbieder that has been received and not yet answered for good.
+    """
+    from jeugdhulp.berichten.models import Verzoek, VerzoekStatus
     from jeugdhulp.toewijzingen.models import Toewijzing
 
-    # A subquery, not a join, so each jeugdige appears once however many toewijzingen it has.
-    return Q(pk__in=Toewijzing.objects.filter(aanbieder_id=user.aanbieder_id).values("jeugdige_id"))
+    nu = timezone.now()
+    vandaag = timezone.localdate(nu)
+    toewijzingen = Toewijzing.objects.filter(aanbieder_id=user.aanbieder_id, toewijzingsdatum__lte=vandaag).filter(
+        Q(einddatum__isnull=True) | Q(einddatum__gte=_inzage_vanaf(vandaag))
+    )
+    verzoeken = Verzoek.objects.filter(
+        aanbieder_id=user.aanbieder_id,
+        ontvangen__lte=nu,
+        status__in=[VerzoekStatus.OPEN, VerzoekStatus.IN_ONDERZOEK],
+    )
+    # Subqueries, not joins, so each jeugdige appears once however many toewijzingen it has.
+    return Q(pk__in=toewijzingen.values("jeugdige_id")) | Q(pk__in=verzoeken.values("jeugdige_id"))
+
+
+def _aanbieder_rijen(user) -> Q:
+    """An aanbieder's own toewijzingen and messages, only of jeugdigen it may see today (same rule as the dossier).
+
+    A message without a jeugdige (e.g. the retour of a message that could not be read) stays visible: it is its own.
+    """
+    from jeugdhulp.jeugdigen.models import Jeugdige
+
+    zichtbaar = Jeugdige.objects.filter(_jeugdige_van_aanbieder(user)).values("pk")
+    return Q(aanbieder_id=user.aanbieder_id) & (Q(jeugdige__isnull=True) | Q(jeugdige_id__in=zichtbaar))
 
 
 def _hulpvraag_cjg(user) -> Q:
@@ -88,7 +128,7 @@ RULES: dict[tuple[Resource, Actie], dict[Rol, Scope]] = {
     (Resource.TOEWIJZING, Actie.BEKIJKEN): {
         Rol.CJG_MEDEWERKER: lambda user: Q(jeugdige__team_id=user.team_id),
         Rol.JEUGDCONSULENT: _eigen_gemeente,
-        Rol.AANBIEDER_MEDEWERKER: lambda user: Q(aanbieder_id=user.aanbieder_id),
+        Rol.AANBIEDER_MEDEWERKER: _aanbieder_rijen,
     },
     (Resource.TOEGANGSLOG, Actie.BEKIJKEN): {Rol.AUDITOR: ALLES},
     (Resource.CIJFERS, Actie.BEKIJKEN): {Rol.BELEIDSMEDEWERKER: ALLES, Rol.JEUGDCONSULENT: ALLES},
@@ -103,7 +143,7 @@ RULES: dict[tuple[Resource, Actie], dict[Rol, Scope]] = {
     (Resource.BERICHT, Actie.BEKIJKEN): {
         Rol.CJG_MEDEWERKER: lambda user: Q(jeugdige__team_id=user.team_id),
         Rol.JEUGDCONSULENT: _eigen_gemeente,
-        Rol.AANBIEDER_MEDEWERKER: lambda user: Q(aanbieder_id=user.aanbieder_id),
+        Rol.AANBIEDER_MEDEWERKER: _aanbieder_rijen,
     },
     # Answering verzoeken (toewijzen, afwijzen, in onderzoek) and resending stuck messages
     (Resource.BERICHT, Actie.WIJZIGEN): {Rol.JEUGDCONSULENT: _eigen_gemeente},
