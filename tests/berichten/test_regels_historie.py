@@ -340,6 +340,17 @@ MEER = {
             _vow_overlap,
         )
     ],
+    "TR318": [
+        (
+            lambda: met_toewijzing(vb.jw323_bericht()),
+            lambda: wijzig(
+                vb.jw323_bericht(vb.prestatie("P-2", product_periode=PERIODE_MEI), nummer="D2", ident="D2"),
+                "declaratie.declaratie_periode",
+                PERIODE_MEI,
+            ),
+            lambda: vb.jw323_bericht(vb.prestatie("P-2"), nummer="D2", ident="D2"),
+        )
+    ],
     "TR321": [
         (
             met_toewijzing,

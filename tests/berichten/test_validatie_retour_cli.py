@@ -20,9 +20,11 @@ from jeugdhulp.berichten.ijw import (
     parse,
     soort_van,
     validate,
+    validate_uitgaand,
     xsd_bevindingen,
 )
 from jeugdhulp.berichten.ijw.cli import main
+from tests.berichten import per_bericht as pb
 from tests.berichten import voorbeelden as vb
 from tests.berichten.voorbeelden import wijzig
 
@@ -146,3 +148,17 @@ def test_bibliotheek_importeert_geen_django():
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("soort", sorted(pb.VOORBEELD))
+def test_elk_berichttype_voldoet_aan_wat_we_eisen(soort):
+    r = validate_uitgaand(build(pb.VOORBEELD[soort]()), vandaag=VANDAAG)
+    assert r.berichtsoort == soort and r.geldig, r.bevindingen
+
+
+def test_jw325_herhaalt_wat_het_afwijst_zonder_zelf_afgekeurd_te_worden():
+    r = validate(build(vb.jw323_bericht(bsn=FOUT_BSN)), vandaag=VANDAAG)
+    assert [b.regel for b in r.bevindingen] == ["CS002"]
+    antwoord = build(maak_declaratie_antwoord(r.bericht, r.bevindingen, identificatie="A1", dagtekening=VANDAAG))
+    assert [b.regel for b in validate(antwoord, vandaag=VANDAAG).bevindingen] == ["CS002"]  # the repeated BSN
+    assert validate_uitgaand(antwoord, vandaag=VANDAAG).geldig

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, time
 
+from django.db.models import Max
+
 from jeugdhulp.aanbieders.models import Tarief
 from jeugdhulp.berichten.ijw import BekendeLevering, BekendePrestatie, BekendeToewijzing, BekendVerzoek
 from jeugdhulp.berichten.ijw.binding import soort_van
@@ -277,6 +279,18 @@ class DbHistorie:
             lambda: Declaratie.objects.filter(
                 aanbieder__agb_code=aanbieder, declaratienummer=declaratie_nummer
             ).exists(),
+        )
+
+    def laatste_declaratieperiode(self, aanbieder: str, gemeente: str) -> date | None:
+        from jeugdhulp.berichten.models import Declaratie
+
+        return self._eenmaal(
+            ("declaratieperiode", aanbieder, gemeente),
+            lambda: (
+                Declaratie.objects.filter(aanbieder__agb_code=aanbieder, gemeente__cbs_code=gemeente)
+                .exclude(bericht_id=self.uitsluiten)
+                .aggregate(laatste=Max("begindatum"))["laatste"]
+            ),
         )
 
     def prestatie(self, aanbieder: str, referentie_nummer: str) -> BekendePrestatie | None:

@@ -4,6 +4,8 @@
   toewijzing valid on or after today, plus every toewijzing changed since the previous JW301. Each toewijzing is
   sent in its leading version (Toewijzingsdatum + Toewijzingstijd, OP033x1). The XML is checked with the pure
   library (XSD and field rules) before it is queued; a message that would be rejected is never queued.
+* Every message (JW301, JW319, the retours and JW325) is checked again by ``verzend`` with ``validate_uitgaand``
+  before it leaves; one that would be rejected is marked ``mislukt`` with the reason and never delivered.
 * ``maak_jw319(verzoek, antwoord, reden)``: afgewezen (1, with RedenAfwijzingVerzoek) or in onderzoek (2).
 * ``verzend(bericht)`` / ``verzend_klaar()``: write to ``JEUGDHULP_IJW_OUTBOX_DIR`` or POST to
   ``JEUGDHULP_IJW_OUTBOX_URL``; a failure is retried later with backoff, up to ``JEUGDHULP_IJW_MAX_RETRIES``
@@ -26,7 +28,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from jeugdhulp.berichten import termijnen
-from jeugdhulp.berichten.ijw import build, validate
+from jeugdhulp.berichten.ijw import build, validate_uitgaand
 from jeugdhulp.berichten.ijw.berichten import basis, jw301, jw319
 from jeugdhulp.berichten.ijw.retour import BASISSCHEMA_VERSIE, BERICHT_VERSIE
 from jeugdhulp.berichten.models import Bericht, Richting, Status, Verzoek, VerzoekStatus
@@ -52,11 +54,18 @@ def _header(mod, soort_code: str, afzender: str, ontvanger: str, identificatie: 
     )
 
 
+def _afkeur(data: bytes) -> str | None:
+    """What we send passes what we demand: the same validator, every rule that applies to this message type."""
+    resultaat = validate_uitgaand(data)
+    if not resultaat.bevindingen:
+        return None
+    b = resultaat.bevindingen[0]
+    return f"{resultaat.berichtsoort} zou worden afgekeurd: {b.regel} {b.betekenis} ({b.xpath})"
+
+
 def _controleer(data: bytes) -> None:
-    resultaat = validate(data)
-    if resultaat.bevindingen:
-        b = resultaat.bevindingen[0]
-        raise OutboxFout(f"{resultaat.berichtsoort} zou worden afgekeurd: {b.regel} {b.betekenis} ({b.xpath})")
+    if (melding := _afkeur(data)) is not None:
+        raise OutboxFout(melding)
 
 
 # ---- JW301
@@ -326,6 +335,10 @@ def verzend(b: Bericht) -> bool:
     """Deliver one queued message; True when delivered. Failures count as a try and schedule the next one."""
     if b.richting != Richting.UIT or b.status != Status.KLAAR:
         raise ValueError(f"Bericht {b.pk} staat niet klaar om te versturen.")
+    if (afkeur := _afkeur(b.bytes)) is not None:  # every outgoing type (JW301/319, retours, JW325), also retours
+        log.error("iJw outbox: bericht %s niet verstuurd: %s", b.pk, afkeur)
+        b.naar(Status.MISLUKT, melding=f"Niet verstuurd: {afkeur}", volgende_poging=None)
+        return False
     try:
         _bezorg(b)
     except (OSError, Bezorgfout) as exc:

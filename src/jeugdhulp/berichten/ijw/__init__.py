@@ -33,7 +33,7 @@ from jeugdhulp.berichten.ijw.retour import (
     maak_technische_retour,
 )
 from jeugdhulp.berichten.ijw.schemas import xsd_bevindingen
-from jeugdhulp.berichten.ijw.validatie import Resultaat, validate, valideer
+from jeugdhulp.berichten.ijw.validatie import Resultaat, validate, validate_uitgaand, valideer
 
 
 class OngeldigBericht(ValueError):
@@ -85,5 +85,6 @@ __all__ = [
     "parse",
     "soort_van",
     "validate",
+    "validate_uitgaand",
     "valideer",
 ]

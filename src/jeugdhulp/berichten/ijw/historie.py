@@ -132,6 +132,10 @@ class Historie(Protocol):
 
     def declaratie_bekend(self, aanbieder: str, declaratie_nummer: str) -> bool: ...
 
+    def laatste_declaratieperiode(self, aanbieder: str, gemeente: str) -> date | None:
+        """TR318: the Begindatum of the latest DeclaratiePeriode this aanbieder declared to this gemeente."""
+        ...
+
     def prestatie(self, aanbieder: str, referentie_nummer: str) -> BekendePrestatie | None: ...
 
     def prestaties(self, aanbieder: str, toewijzing_nummer: int) -> Sequence[BekendePrestatie]: ...
@@ -150,6 +154,7 @@ class GeheugenHistorie:
     _leveringen: list[BekendeLevering] = field(default_factory=list)
     _verzoeken: dict[tuple[str, str], BekendVerzoek] = field(default_factory=dict)
     _declaraties: set[tuple[str, str]] = field(default_factory=set)
+    _perioden: dict[tuple[str, str], date] = field(default_factory=dict)
     _prestaties: dict[tuple[str, str], BekendePrestatie] = field(default_factory=dict)
     tarieven: dict[tuple[str, str, str], int] = field(default_factory=dict)
 
@@ -180,6 +185,9 @@ class GeheugenHistorie:
 
     def declaratie_bekend(self, aanbieder, declaratie_nummer):
         return (aanbieder, declaratie_nummer) in self._declaraties
+
+    def laatste_declaratieperiode(self, aanbieder, gemeente):
+        return self._perioden.get((aanbieder, gemeente))
 
     def prestatie(self, aanbieder, referentie_nummer):
         return self._prestaties.get((aanbieder, referentie_nummer))
@@ -264,6 +272,9 @@ class GeheugenHistorie:
     def _registreer_jw323(self, b, goedgekeurd):
         aanbieder = b.header.afzender
         self._declaraties.add((aanbieder, b.declaratie.declaratie_nummer))
+        begin = b.declaratie.declaratie_periode.begindatum
+        sleutel = (aanbieder, b.header.ontvanger)
+        self._perioden[sleutel] = max(begin, self._perioden.get(sleutel, begin))
         for c in b.declaratie.clienten:
             for p in c.prestaties:
                 self._prestaties[(aanbieder, p.product_referentie.referentie_nummer)] = BekendePrestatie(

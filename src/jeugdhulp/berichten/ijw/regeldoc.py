@@ -74,6 +74,14 @@ _TOELICHTING = """## Notes on interpretation
   folded from the yearly CBS indelingen in `nlextract/NLExtract` (`bag/db/data/gemeentelijke-indeling.xml`) and
   the CBS 2026 list in `i-Sociaal-Lab/jaapjunior` (`codelijsten/CBS_Gemeentecodes.md`); provenance in the file.
 * JZ21 product codes: structure only (see TR381 above).
+
+## Messages written by others
+
+`tests/berichten/corpus/manifest.json` lists public sample messages (the iJw 3.2 samples in `i-Sociaal-Lab/jaapjunior`
+across its history, and the iJw 3.0 fixtures of `eddy147/comm_server`) by repository, commit, path and git blob id,
+each with the verdict the standard gives and the rules that decide it. The files are not copied into this
+repository: `python -m tests.berichten.corpus` fetches them into a cache, and `tests/berichten/test_corpus.py`
+checks `validate` and the `jeugdhulp ijw validate` CLI against every cached one.
 """
 
 

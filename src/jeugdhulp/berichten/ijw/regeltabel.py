@@ -78,11 +78,6 @@ NIET_TOEGEPAST: dict[tuple[str, str], tuple[str, str]] = {
     ("TR367", "JW325"): (NVT, _ZELF_GEBOUWD),
     ("TR371", "JW325"): (NVT, _ZELF_GEBOUWD + " (retourcode n.v.t. on the rule page)"),
     ("TR376", "JW325"): (NVT, _ZELF_GEBOUWD + " (retourcode n.v.t. on the rule page)"),
-    ("TR318", "JW323"): (
-        NIET,
-        "needs the aanbieder's previous DeclaratiePeriode towards this gemeente; the `Historie` protocol has no "
-        "lookup for it yet (and the rule only binds when care was delivered every month, which no message states)",
-    ),
     ("TR375", "JW317"): (
         NIET,
         "same condition and element as TR412 (a TeWijzigenProduct whose toewijzing has no product code keeps Omvang "

@@ -3,11 +3,12 @@
 1. safe reading and message type detection (``reader``), 2. XSD validation (``schemas``), 3. binding to typed
 objects (``binding``), 4. field rules, and 5. with a ``Historie``, the cross-message rules (``regels``).
 A message that fails 1–3 gets 0001 findings only; rules run on every message that could be bound.
+``validate_uitgaand`` checks a message we send.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -73,3 +74,18 @@ def validate(data: bytes, historie: Historie | None = None, *, vandaag: date | N
 
 
 valideer = validate
+
+GOED = "0200"
+
+
+def _echo(b: Bevinding) -> bool:
+    """The finding is on a berichtklasse that itself carries a rejecting RetourCode: a retour or JW325 repeats what
+    it rejects, so the repeated error is the message's content, not the sender's mistake."""
+    return any(code != GOED for code in getattr(b.object, "retour_codes", None) or ())
+
+
+def validate_uitgaand(data: bytes, *, vandaag: date | None = None) -> Resultaat:
+    """What we send passes what we demand: every layer and field rule that applies to the message type, minus the
+    findings on rejected content a retour or JW325 must repeat. Used by the outbox before a message leaves."""
+    r = validate(data, vandaag=vandaag)
+    return replace(r, bevindingen=tuple(b for b in r.bevindingen if not _echo(b)))

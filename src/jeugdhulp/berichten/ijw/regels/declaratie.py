@@ -192,13 +192,14 @@ def tr316_niet_crediteren_in_zelfde_bericht(bericht, ctx):
 )
 def tr416_een_debet_per_periode_in_bericht(bericht, ctx):
     gezien = set()
-    for p in prestaties(bericht):
-        if p.ingediend_bedrag.debet_credit != "D":
-            continue
-        sleutel = (p.product_periode, p.product_categorie, p.product_code, p.toewijzing_nummer)
-        if sleutel in gezien:
-            yield p, "IngediendBedrag/DebetCredit"
-        gezien.add(sleutel)
+    for c in bericht.declaratie.clienten:  # a prestatie's key includes its client's (TR101: with the parent's key)
+        for p in c.prestaties:
+            if p.ingediend_bedrag.debet_credit != "D":
+                continue
+            sleutel = (c.bsn, p.product_periode, p.product_categorie, p.product_code, p.toewijzing_nummer)
+            if sleutel in gezien:
+                yield p, "IngediendBedrag/DebetCredit"
+            gezien.add(sleutel)
 
 
 @regel(

@@ -1,5 +1,5 @@
 """Cross-message rules for JW323 Declaratie (and TR304 for JW317): TR304, TR307, TR308, TR314, TR323, TR333,
-TR321, TR322, TR338–TR341, TR369, TR384, TR387–TR390, TR418."""
+TR318, TR321, TR322, TR338–TR341, TR369, TR384, TR387–TR390, TR418."""
 
 from __future__ import annotations
 
@@ -378,3 +378,17 @@ def tr322_som_past_in_omvang(bericht, ctx):
         lopend[t.toewijzing_nummer] += -volume if p.ingediend_bedrag.debet_credit == "C" else volume
         if lopend[t.toewijzing_nummer] > maximum:
             yield p, "GeleverdVolume", f"totaal maximaal {maximum}"
+
+
+@regel(
+    "TR318",
+    retourcode="8214",
+    berichten=("JW323",),
+    betekenis="De DeclaratiePeriode moet volgen op de voorgaande DeclaratiePeriode (maanden zonder zorg mogen "
+    "worden overgeslagen).",
+    historie=True,
+)
+def tr318_declaratieperiode_volgt_op_vorige(bericht, ctx):
+    vorige = ctx.historie.laatste_declaratieperiode(bericht.header.afzender, bericht.header.ontvanger)
+    if vorige is not None and bericht.declaratie.declaratie_periode.begindatum <= vorige:
+        yield bericht.declaratie, "DeclaratiePeriode/Begindatum", f"vorige periode begon {vorige:%d-%m-%Y}"
