@@ -80,6 +80,8 @@ MATRIX = {
     "kwartaalrapportage": ("monitor:rapportage", None, (403, 200, 200, 403, 403, 403)),
     "wachtlijsten": ("monitor:wachtlijsten", None, (403, 403, 200, 200, 403, 403)),
     "wachtlijst melden": ("monitor:melden", None, (403, 403, 403, 200, 403, 403)),
+    # issue 16: background work (queue, failed tasks, sent mail) for the functioneel beheerder only
+    "achtergrondtaken": ("taken:overzicht", None, (403, 403, 403, 403, 200, 403)),
     "api wachtlijstmeldingen": ("wachtlijstmelding-list", None, (403, 403, 200, 200, 403, 403)),
     # person-level CBS Beleidsinformatie Jeugd file: the backoffice only, not the (aggregates-only) beleidsmedewerker
     "cbs aanlevering": ("monitor:cbs", None, (403, 200, 403, 403, 403, 403)),

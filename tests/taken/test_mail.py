@@ -115,3 +115,36 @@ def test_the_web_request_does_not_wait_for_a_refusing_or_slow_server(client, kaa
     assert response.status_code == 302
     assert verbindingen == [] and duur < settings.EMAIL_TIMEOUT  # no SMTP in the request
     assert Mail.objects.get().status == MailStatus.WACHT
+
+
+@pytest.mark.parametrize(
+    ("url", "verwacht"),
+    [
+        ("file://var/mail", {"EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend"}),
+        (
+            "smtp://cjg%40oss.nl:ge%2Fheim@mail.oss.nl",
+            {
+                "EMAIL_HOST_USER": "cjg@oss.nl",
+                "EMAIL_HOST_PASSWORD": "ge/heim",
+                "EMAIL_PORT": 587,
+                "EMAIL_USE_TLS": True,
+            },
+        ),  # fmt: skip
+        ("smtps://mail.oss.nl", {"EMAIL_PORT": 465, "EMAIL_USE_SSL": True, "EMAIL_USE_TLS": False}),
+        ("smtp://relay:25", {"EMAIL_PORT": 25, "EMAIL_USE_TLS": False}),
+    ],
+)
+def test_email_url(url, verwacht):
+    from jeugdhulp.conf import env
+
+    waarden = env.email_settings(url)
+    assert {k: waarden[k] for k in verwacht} == verwacht
+    if url.startswith("file"):
+        assert waarden["EMAIL_FILE_PATH"] == str(env.BASE_DIR / "var" / "mail")
+
+
+def test_email_url_errors_name_the_variable():
+    from jeugdhulp.conf import env
+
+    with pytest.raises(env.ConfigurationError, match="EMAIL_URL"):
+        env.read({"EMAIL_URL": "pop3://mail"})
