@@ -57,6 +57,28 @@ def test_billion_laughs():
     assert _reden(data) == "doctype"
 
 
+@pytest.mark.parametrize(
+    "opvulling",
+    ["\n" * 5000, " " * 100_000, "<!--" + "x" * 50_000 + "-->", "<?pi " + "y" * 8000 + "?>"],
+    ids=["regels", "spaties", "commentaar", "verwerkingsinstructie"],
+)
+@pytest.mark.parametrize("codering", ["utf-8", "utf-16"])
+def test_padded_billion_laughs_is_refused_with_the_clear_reason(opvulling, codering):
+    """Issue 15 §7: a DTD after more than 4 KB of padding is refused by the pre-check, not by libxml2's limits."""
+    lagen = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
+    tekst = f'<?xml version="1.0" encoding="{codering}"?>{opvulling}<!DOCTYPE r [<!ENTITY l0 "ha">{lagen}]><r>&l9;</r>'
+    with pytest.raises(Leesfout) as exc:
+        lees(tekst.encode(codering))
+    assert exc.value.reden == "doctype"
+    assert "DOCTYPE" in exc.value.melding
+
+
+def test_dtd_declarations_deep_in_the_message_are_refused():
+    """An internal subset is only allowed at the start, but refuse DTD markup wherever it appears."""
+    data = GELDIG.replace(b"</jw301:Header>", b"</jw301:Header>" + b" " * 8000 + b'<!ENTITY x "y">')
+    assert _reden(data) == "doctype"
+
+
 def test_doctype_in_utf16():
     data = '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE a [<!ENTITY x "y">]><a>&x;</a>'.encode("utf-16")
     assert _reden(data) == "doctype"

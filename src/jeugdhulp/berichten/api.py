@@ -84,9 +84,28 @@ class BerichtViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
                 {"id": bericht.pk, "status": bericht.status, "detail": bericht.melding or "Geen retour mogelijk."},
                 status=422,
             )
-        if retour.status == Status.KLAAR:
-            markeer_verzonden(retour)  # delivered in this response
-        antwoord = HttpResponse(retour.bytes, content_type="application/xml; charset=utf-8")
+        antwoord = RetourAntwoord(retour)
         antwoord["X-Bericht-Id"] = str(bericht.pk)
-        antwoord["X-Bericht-Status"] = bericht.status
+        # A plain str: the status field may hold the enum member, which WSGI servers (wsgiref: runserver) refuse.
+        antwoord["X-Bericht-Status"] = Status(bericht.status).value
         return antwoord
+
+
+class RetourAntwoord(HttpResponse):
+    """The retour as the response body; it counts as delivered only once the server has written the whole body.
+
+    A WSGI server iterates the response and writes each chunk to the socket; only after the last chunk was written
+    does it ask for the next one, and only then is the retour marked verzonden. If the connection breaks first (or
+    the response is never sent), the retour stays in the outbox and ``jeugdhulp ijw verzend`` delivers it.
+    """
+
+    def __init__(self, retour: Bericht):
+        super().__init__(retour.bytes, content_type="application/xml; charset=utf-8")
+        self.retour = retour
+
+    def __iter__(self):
+        yield from super().__iter__()
+        retour = self.retour
+        retour.refresh_from_db(fields=["status"])
+        if retour.status == Status.KLAAR:  # not delivered another way in the meantime
+            markeer_verzonden(retour)

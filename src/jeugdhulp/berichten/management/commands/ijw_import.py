@@ -1,13 +1,23 @@
-"""``jeugdhulp ijw import PATH…``: receive iJw message files (or every *.xml in folders) through the inbox."""
+"""``jeugdhulp ijw import PATH…``: receive iJw message files (or every *.xml in folders) through the inbox.
+
+Exit codes, so that cron and scripts can see a failure (docs/operations.md):
+
+- 0: every file was read and every message processed (status verwerkt);
+- 1: at least one file could not be read, or a message was not (fully) processed: rejected (afgekeurd, its retour
+  says why) or in quarantaine. The others were still processed; each line of output names the file and its outcome;
+- 2: wrong use of the command (no PATH, an unknown option).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from jeugdhulp.berichten.inbox import ontvang_reeks
 from jeugdhulp.berichten.models import Status
+
+NIET_VERWERKT = 1  # exit code: see the module docstring
 
 
 def bestanden(paden: list[str]):
@@ -47,4 +57,4 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(regel) if goed else self.style.WARNING(regel))
             fouten += not goed
         if fouten:
-            self.stderr.write(f"{fouten} bericht(en) niet (volledig) verwerkt.")
+            raise CommandError(f"{fouten} bericht(en) niet (volledig) verwerkt.", returncode=NIET_VERWERKT)
