@@ -18,7 +18,7 @@ from jeugdhulp.berichten import inbox
 from jeugdhulp.berichten.models import Bericht, Status
 from jeugdhulp.casussen.models import Casus, CasusStatus
 from jeugdhulp.toewijzingen.models import Toewijzing
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import run_axe, screenshot
 from tests.browser.test_staff_roles import login
 from tests.toegang.factories import jw305_voor, toegang_wereld
 
@@ -65,6 +65,7 @@ def beide_breedtes(page, naam):
     """Screenshots at 375 px (phone) and 1280 px (desktop)."""
     for breedte, hoogte in ((375, 800), (1280, 900)):
         page.set_viewport_size({"width": breedte, "height": hoogte})
+        assert page.evaluate("document.documentElement.scrollWidth") <= breedte, "the page scrolls sideways"
         screenshot(page, f"{naam}-{breedte}")
     page.set_viewport_size({"width": 1280, "height": 900})
 
@@ -96,6 +97,7 @@ def test_phone_call_to_closure_with_waakvlam(page, chromium, live_server):
     expect(page.get_by_test_id("volgende")).to_contain_text("Voer het eerste gesprek en leg het vast")
     expect(page.get_by_test_id("betrokkenen")).to_contain_text("Anne Jansen (ouder) — 0612345678")
     beide_breedtes(page, "toegang-2-casus-nieuw")
+    assert run_axe(page) == []
 
     # 2. vraagverheldering: who was there is prefilled; the verslag starts from the question
     g = blok(page, "Gesprek vastleggen")

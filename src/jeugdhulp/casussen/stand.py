@@ -90,8 +90,12 @@ def volgende_stap(casus: Casus, vandaag: dt.date | None = None) -> Stap | None:
     return None
 
 
-def wat_komt(casus: Casus, aantal: int = 4) -> list[tijdlijn.Moment]:
-    return tijdlijn.komt(casus)[:aantal]
+def wat_komt(casus: Casus, volgende: Stap | None = None, aantal: int = 4) -> list[tijdlijn.Moment]:
+    """What comes after the next step (that step itself is not repeated)."""
+    momenten = tijdlijn.komt(casus)
+    if volgende is not None:
+        momenten = [m for m in momenten if m.datum != volgende.uiterlijk]
+    return momenten[:aantal]
 
 
 def betrokkenen(casus: Casus) -> dict[str, list[Persoon]]:

@@ -97,6 +97,7 @@ class CasusDetail(PolicyMixin, DetailView):
         hulpvragen = list(casus.hulpvragen.select_related("wijk", "verzoek").order_by("ontvangen_op"))
         eerste = hulpvragen[0] if hulpvragen else None
         open_acties = services.open_acties(casus)
+        volgende = stand.volgende_stap(casus, vandaag)
         context.update(
             mag_wijzigen=policy.mag_object(user, policy.Resource.CASUS, casus, policy.Actie.WIJZIGEN),
             losse_stappen=[
@@ -105,8 +106,8 @@ class CasusDetail(PolicyMixin, DetailView):
             leeftijd=leeftijd,
             toestemming=toestemming.uitleg(leeftijd),
             fasen=stand.fasen(casus),
-            volgende=stand.volgende_stap(casus, vandaag),
-            komt=stand.wat_komt(casus),
+            volgende=volgende,
+            komt=stand.wat_komt(casus, volgende),
             betrokkenen=stand.betrokkenen(casus),
             hulpvragen=hulpvragen,
             gesprekken=casus.gesprekken.all(),
