@@ -51,9 +51,11 @@ _TOELICHTING = """## Notes on interpretation
   GewensteIngangsdatum of a change); pairs of two NieuwProducten are TR410's.
 * **TR378** uses the CBS list of the year of the Dagtekening, or (after a merger) of any product Ingangsdatum or
   ToewijzingIngangsdatum in the message; years after the last list we hold are judged by that list.
-* **TR381** knows the JZ21 structure only: a code of the form two digits + capital + two digits must start with its
-  categorie (45A04 in 45). Codes of another form are a gemeente's own list and are not judged. The full JZ21 list
-  (Zorginstituut xlsx) is not vendored: no openly licensed machine-readable copy was found.
+* **TR381** knows the JZ21 structure only: product codes are a refinement within a productcategorie
+  (istandaarden.nl, "Productcodelijst Jeugdwet"), so a code of the form two digits + capital + two digits must start
+  with its categorie (45A04 in 45). Codes of another form belong to a gemeente's own list and are not judged. The
+  full JZ21 list is not vendored: the Zorginstituut publishes it as an xlsx we could not reach from here, and the
+  only machine-readable copy found (in a third-party repository) carries no licence.
 * **CS139** checks the documented combination only: DatumGebruik 3 goes with 01-01-1900.
 * **CS089** is checked when LandCode is `NL`; format `1234AB`. **CD060** works both ways: filled for credit, empty
   for debit.

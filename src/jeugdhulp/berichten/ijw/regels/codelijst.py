@@ -39,7 +39,7 @@ def _gemeentecodes(bericht, soort):
     "of na een herindeling op Ingangsdatum of ToewijzingIngangsdatum.",
 )
 def tr378_bestaande_gemeentecode(bericht, ctx):
-    peildatums = [bericht.header.bericht_identificatie.dagtekening, *_ingangsdatums(bericht)]
+    peildatums = [bericht.header.bericht_identificatie.dagtekening, *filter(None, _ingangsdatums(bericht))]
     for obj, veld, code in _gemeentecodes(bericht, ctx.soort):
         if not any(gemeente_bestaat(code, d) for d in peildatums):
             yield obj, veld, code

@@ -236,6 +236,11 @@ def _vow_producten(bericht, ctx):
         yield p, p.product, p.gewenste_ingangsdatum, p.einddatum
 
 
+def _met_categorie(product):
+    """None (overlaps with every product, per TR361's toelichting) when there is no productcategorie."""
+    return product if product is not None and product.categorie else None
+
+
 @regel(
     "TR361",
     retourcode="9361",
@@ -248,7 +253,7 @@ def tr361_geen_overlap_in_vow(bericht, ctx):
     for a, b in paren(_vow_producten(bericht, ctx)):
         if isinstance(a[0], NieuwProduct) and isinstance(b[0], NieuwProduct):
             continue  # two new products: TR410
-        if zelfde_product(a[1] if a[1].categorie else None, b[1] if b[1].categorie else None) and overlapt(
+        if zelfde_product(_met_categorie(a[1]), _met_categorie(b[1])) and overlapt(
             a[2], a[3], b[2], b[3]
         ):
             yield b[0], "ToewijzingNummer" if hasattr(b[0], "toewijzing_nummer") else "Product"
