@@ -253,7 +253,5 @@ def tr361_geen_overlap_in_vow(bericht, ctx):
     for a, b in paren(_vow_producten(bericht, ctx)):
         if isinstance(a[0], NieuwProduct) and isinstance(b[0], NieuwProduct):
             continue  # two new products: TR410
-        if zelfde_product(_met_categorie(a[1]), _met_categorie(b[1])) and overlapt(
-            a[2], a[3], b[2], b[3]
-        ):
+        if zelfde_product(_met_categorie(a[1]), _met_categorie(b[1])) and overlapt(a[2], a[3], b[2], b[3]):
             yield b[0], "ToewijzingNummer" if hasattr(b[0], "toewijzing_nummer") else "Product"
