@@ -28,6 +28,9 @@ ASSETS = {
     "vega": (STATIC / "vega", ["build/vega.min.js", "LICENSE"]),
     "vega-lite": (STATIC / "vega-lite", ["build/vega-lite.min.js", "LICENSE"]),
     "vega-embed": (STATIC / "vega-embed", ["build/vega-embed.min.js", "LICENSE"]),
+    # Evaluates Vega expressions without the Function constructor, so the charts run under a CSP without
+    # 'unsafe-eval'. Shipped as an ES module only: wrapped into a classic script below (``_als_script``).
+    "vega-interpreter": (STATIC / "vega-interpreter", ["build/vega-interpreter.js", "LICENSE"]),
     "axe-core": (TEST_VENDOR / "axe-core", ["axe.min.js", "LICENSE"]),
 }
 
@@ -146,6 +149,21 @@ def write_css_subset() -> None:
     print(f"{SUBSET.relative_to(ROOT)}: {len(css.encode()):,} bytes")
 
 
+def _als_script(path: Path, meta: dict) -> None:
+    """vega-interpreter's ES module as a classic script: its imports come from the global ``vega`` (which re-exports
+    vega-util) and its export becomes ``vega.expressionInterpreter``, as in Vega's own documentation."""
+    text = path.read_text()
+    imports = re.search(r"^import \{([^}]*)\} from 'vega-util';\n", text, re.M)
+    export = re.search(r"^export \{ (\w+) as expressionInterpreter \};\n", text, re.M)
+    body = text[imports.end() : export.start()]
+    path.write_text(
+        f"// {meta['name']} {meta['version']} ({meta['license']}), wrapped as a classic script by "
+        "scripts/vendor_assets.py\n"
+        f"(function (vega) {{\nconst {{{imports[1]}}} = vega;\n{body}vega.expressionInterpreter = {export[1]};\n"
+        "})(window.vega);\n"
+    )
+
+
 def main() -> None:
     if "--css" in sys.argv[1:]:
         write_css_subset()
@@ -169,6 +187,8 @@ def main() -> None:
             if not source.exists():
                 continue
             shutil.copy2(source, dest / source.name)
+            if package == "vega-interpreter" and source.suffix == ".js":
+                _als_script(dest / source.name, meta)
             copied.append(source.name)
         lines.append(
             f"| `{package}` | {meta['version']} | {meta.get('license', '?')} | "
