@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -55,9 +54,19 @@ def _waarde(veld: str, waarde) -> str | None:
 
 
 def inhoud(regel) -> bytes:
-    """The canonical bytes of a row's content (an object or a dict with the ``VELDEN``)."""
+    """The canonical bytes of a row's content (an object or a dict with the ``VELDEN``): each value length-prefixed
+    ("5:Oss00"), ``-`` for NULL, so no two different rows give the same bytes."""
     get = regel.get if isinstance(regel, dict) else lambda veld: getattr(regel, veld)
-    return json.dumps([_waarde(v, get(v)) for v in VELDEN], ensure_ascii=False, separators=(",", ":")).encode()
+    delen = []
+    for veld in VELDEN:
+        waarde = _waarde(veld, get(veld))
+        delen.append("-" if waarde is None else f"{len(waarde)}:{waarde}")
+    return "|".join(delen).encode()
+
+
+def sleutel() -> bytes:
+    """The current key (callers that hash many rows fetch it once)."""
+    return _sleutels()[0]
 
 
 def regelhash(vorige: str, regel, sleutel: bytes | None = None) -> str:
@@ -94,13 +103,14 @@ class Uitslag:
     breuken: list[Breuk] | None = None
 
 
-def _klopt(vorige: str, regel: dict, opgeslagen: str) -> bool:
-    return any(hmac.compare_digest(regelhash(vorige, regel, s), opgeslagen) for s in _sleutels())
+def _klopt(vorige: str, regel: dict, opgeslagen: str, sleutels: list[bytes]) -> bool:
+    return any(hmac.compare_digest(regelhash(vorige, regel, s), opgeslagen) for s in sleutels)
 
 
 def verifieer(rijen: Iterator[dict]) -> Uitslag:
     """Walk rows (dicts with id, vorige_hash, hash and the ``VELDEN``) in id order and collect every break."""
     uitslag = Uitslag(breuken=[])
+    sleutels = _sleutels()
     verwacht = BEGIN
     for rij in rijen:
         if not hmac.compare_digest(rij["vorige_hash"], verwacht):
@@ -109,7 +119,7 @@ def verifieer(rijen: Iterator[dict]) -> Uitslag:
                     rij["id"], "de schakel naar de vorige regel klopt niet: een regel ervoor is verwijderd of ingevoegd"
                 )
             )
-        if not _klopt(rij["vorige_hash"], rij, rij["hash"]):
+        if not _klopt(rij["vorige_hash"], rij, rij["hash"], sleutels):
             uitslag.breuken.append(
                 Breuk(rij["id"], "de inhoud past niet bij de hash: de regel is gewijzigd of vervalst")
             )

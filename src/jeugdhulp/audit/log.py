@@ -27,9 +27,10 @@ def _voeg_toe(regels: list[Toegangslogregel]) -> list[Toegangslogregel]:
     with transaction.atomic():
         keten.vergrendel()
         vorige = Toegangslogregel.objects.order_by("-pk").values_list("hash", flat=True).first() or keten.BEGIN
+        sleutel = keten.sleutel()
         for regel in regels:
             regel.vorige_hash = vorige
-            regel.hash = vorige = keten.regelhash(vorige, regel)
+            regel.hash = vorige = keten.regelhash(vorige, regel, sleutel)
         if len(regels) == 1:
             regels[0].save()
         else:
