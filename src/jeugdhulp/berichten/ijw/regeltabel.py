@@ -78,6 +78,11 @@ NIET_TOEGEPAST: dict[tuple[str, str], tuple[str, str]] = {
     ("TR367", "JW325"): (NVT, _ZELF_GEBOUWD),
     ("TR371", "JW325"): (NVT, _ZELF_GEBOUWD + " (retourcode n.v.t. on the rule page)"),
     ("TR376", "JW325"): (NVT, _ZELF_GEBOUWD + " (retourcode n.v.t. on the rule page)"),
+    ("TR069", "JW307"): (
+        NIET,
+        "known only from the retourcode list (9069, JW307), without a rule page; its check (a stop needs a current "
+        "start with the same key) is TR382's, which is implemented with the same retourcode 9069",
+    ),
     ("TR375", "JW317"): (
         NIET,
         "same condition and element as TR412 (a TeWijzigenProduct whose toewijzing has no product code keeps Omvang "
