@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from jeugdhulp.taken import jobs
 from jeugdhulp.taken.models import Planrun
@@ -44,7 +45,8 @@ class Job:
     @property
     def wanneer(self) -> str:
         if self.elke is not None:
-            return _("elke %(n)s minuten") % {"n": int(self.elke.total_seconds() // 60)}
+            n = int(self.elke.total_seconds() // 60)
+            return ngettext("elke minuut", "elke %(n)s minuten", n) % {"n": n}
         return _("dagelijks om %(tijd)s") % {"tijd": self.om.strftime("%H.%M")}
 
 

@@ -57,7 +57,7 @@ def signalen(nu: dt.datetime | None = None) -> list[Signaal]:
             opgegeven,
         )
         uit.append(Signaal(tekst % {"n": opgegeven}))
-    for pad in DBTaskResult.objects.finished().values_list("task_path", flat=True).distinct():
+    for pad in DBTaskResult.objects.finished().order_by("task_path").values_list("task_path", flat=True).distinct():
         if pad == "jeugdhulp.taken.mail.verstuur_mail":
             continue  # mails have their own signal above
         laatste = list(
