@@ -74,7 +74,7 @@ def test_typing_what_was_asked_explains_the_choice_instead_of_tr302(consulent):
     html = antwoord.content.decode()
     assert antwoord.status_code == 200 and "TR302" in html and "zou worden afgekeurd" not in html
     fout = html.split('id="id_keuze_error"', 1)[1].split("</div>", 1)[0]
-    assert "Toewijzing 1001" in fout and "Kies: verlengen of wijzigen" in fout
+    assert "Toewijzing 1001" in fout and "Kies: verlengen, of stoppen en een nieuwe maken" in fout
     assert not Bericht.objects.filter(berichtsoort="JW301").exists()
 
 

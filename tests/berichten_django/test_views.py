@@ -69,8 +69,9 @@ def test_vot_queue_toewijzen_creates_toewijzing_and_queues_jw301(client, ijw, jc
         {
             "actie": "toewijzen",
             "product": ijw["product"].pk,
-            "ingangsdatum": "2024-07-01",
-            "einddatum": "2024-12-31",
+            # after toewijzing 1001 of the same product ends: beside it would be refused (TR302, OP259)
+            "ingangsdatum": "2025-01-01",
+            "einddatum": "2025-06-30",
             "volume": 4,
             "eenheid": "01",
             "frequentie": "2",

@@ -5,12 +5,14 @@ tariffs → beschikking (pgb) → bezwaar with its Awb 7:10 clock → verdaging 
 import datetime as dt
 
 from django.utils import timezone
+from django.utils.formats import date_format
 
 import pytest
 from playwright.sync_api import expect
 
 from jeugdhulp.besluiten import termijnen
 from jeugdhulp.besluiten.models import Aanvraag, AanvraagStatus, Bezwaar, BezwaarStatus
+from tests.browser.brief_pdf import pdf_als_tekst
 from tests.browser.conftest import screenshot
 from tests.browser.test_staff_roles import login
 from tests.browser.test_toegang_flow import blok
@@ -19,8 +21,9 @@ from tests.toegang.factories import casus_met_plan, toegang_wereld
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def d(dag: dt.date) -> str:
-    return f"{dag.day}-{dag.month}-{dag.year}"
+def woorden(dag: dt.date) -> str:
+    """6 december 2026, as the aanvraag and bezwaar pages and the letter write a date."""
+    return date_format(dag, "j F Y")
 
 
 def test_pgb_aanvraag_and_bezwaar(page, chromium, live_server):
@@ -44,7 +47,7 @@ def test_pgb_aanvraag_and_bezwaar(page, chromium, live_server):
     av.get_by_role("button", name="Aanvraag indienen").click()
     expect(page.get_by_text("De aanvraag is ingediend bij de backoffice.")).to_be_visible()
     expect(page.get_by_test_id("aanvragen")).to_contain_text("Persoonsgebonden budget (pgb)")
-    expect(page.get_by_test_id("aanvragen")).to_contain_text(d(termijnen.beslis_uiterlijk(vandaag)))
+    expect(page.get_by_test_id("aanvragen")).to_contain_text(woorden(termijnen.beslis_uiterlijk(vandaag)))
 
     # The jeugdconsulent picks it up from the queue.
     ctx = chromium.new_context(base_url=live_server.url, locale="nl-NL")
@@ -53,7 +56,7 @@ def test_pgb_aanvraag_and_bezwaar(page, chromium, live_server):
     bo.get_by_role("link", name="Aanvragen").first.click()
     bo.get_by_role("link", name="Noor Jansen").click()
     expect(bo.get_by_role("heading", level=1)).to_contain_text("persoonsgebonden budget")
-    expect(bo.get_by_test_id("beslis-uiterlijk")).to_have_text(d(termijnen.beslis_uiterlijk(vandaag)))
+    expect(bo.get_by_test_id("beslis-uiterlijk")).to_have_text(woorden(termijnen.beslis_uiterlijk(vandaag)))
 
     # Granting before the 8.1.1 checklist is complete is refused, with a plain message, and changes nothing.
     b = blok(bo, "Beschikking maken")
@@ -98,10 +101,15 @@ def test_pgb_aanvraag_and_bezwaar(page, chromium, live_server):
     b.get_by_role("button", name="Beschikking maken").click()
     expect(bo.get_by_test_id("status")).to_have_text("Toegekend")
     bezwaar_tot = termijnen.bezwaar_uiterlijk(vandaag)
-    expect(bo.get_by_test_id("beschikking")).to_contain_text(d(bezwaar_tot))
+    expect(bo.get_by_test_id("beschikking")).to_contain_text(woorden(bezwaar_tot))
     expect(bo.locator("summary", has_text="Toewijzen aan de aanbieder")).to_have_count(0)
     pdf = bo.request.get(bo.get_by_role("link", name="Beschikking als PDF").get_attribute("href"))
     assert pdf.status in (200, 503)  # 503 only when Pango is missing
+    brief = pdf_als_tekst(pdf.body(), "toegang-pgb-brief") if pdf.status == 200 else None
+    if brief is not None:  # the pgb letter: the budget, the SVB, no empty aanbieder
+        assert "€ 4.539,56" in brief and "Sociale Verzekeringsbank (SVB)" in brief
+        assert "Aanbieder" not in brief and "—" not in brief
+        assert f"uiterlijk op {woorden(bezwaar_tot)}" in brief and "Postbus" in brief
     screenshot(bo, "toegang-pgb-beschikking")
 
     # The family objects: 6 hours a week is too little. Registered with an advisory committee (12 weeks).
@@ -114,7 +122,7 @@ def test_pgb_aanvraag_and_bezwaar(page, chromium, live_server):
     expect(bo.get_by_test_id("status")).to_have_text("Ontvangen")
     expect(bo.get_by_test_id("tijdig")).to_have_text("op tijd")
     eerste = termijnen.beslis_op_bezwaar_uiterlijk(bezwaar_tot, vandaag, commissie=True)
-    expect(bo.get_by_test_id("beslis-uiterlijk")).to_contain_text(d(eerste))
+    expect(bo.get_by_test_id("beslis-uiterlijk")).to_contain_text(woorden(eerste))
 
     # Verdaging (Awb 7:10 lid 3): at most 6 weeks more, recorded as a step with its reason.
     v = blok(bo, "Verdagen")
@@ -122,7 +130,7 @@ def test_pgb_aanvraag_and_bezwaar(page, chromium, live_server):
     v.get_by_role("button", name="Verdagen").click()
     expect(bo.get_by_test_id("status")).to_have_text("Verdaagd")
     verdaagd = termijnen.beslis_op_bezwaar_uiterlijk(bezwaar_tot, vandaag, commissie=True, verdaagd=True)
-    expect(bo.get_by_test_id("beslis-uiterlijk")).to_contain_text(d(verdaagd))
+    expect(bo.get_by_test_id("beslis-uiterlijk")).to_contain_text(woorden(verdaagd))
     expect(bo.locator("summary", has_text="Verdagen")).to_have_count(0)  # only once
 
     # The decision on the bezwaar, with its outcome.

@@ -39,12 +39,17 @@ class ToewijzenForm(UtrechtFormMixin, forms.Form):
     # Only shown when a toewijzing for the same product at this aanbieder runs in the asked period: a second one
     # beside it would be refused (TR302, OP259). The valid answers change the running one.
     keuze = forms.ChoiceField(
-        label=_("Er loopt al een toewijzing voor dit product bij deze aanbieder. Wat doet u?"),
+        label=_("Wat doet u met de lopende toewijzing?"),
         choices=[
             ("", "—"),
-            (VERLENGEN, _("De lopende toewijzing verlengen tot de gevraagde einddatum (zelfde omvang)")),
-            (WIJZIGEN, _("De lopende toewijzing laten stoppen vóór de gevraagde ingangsdatum en een nieuwe maken")),
+            (VERLENGEN, _("Verlengen tot de nieuwe einddatum")),
+            (WIJZIGEN, _("Stoppen en een nieuwe maken")),
         ],
+        help_text=_(
+            "Verlengen: dezelfde toewijzing loopt door tot de gevraagde einddatum (alleen bij dezelfde omvang). "
+            "Stoppen en een nieuwe maken: de lopende stopt de dag vóór de gevraagde ingangsdatum, de nieuwe begint "
+            "op die datum."
+        ),
         required=False,
     )
 
@@ -86,7 +91,7 @@ class ToewijzenForm(UtrechtFormMixin, forms.Form):
                     "keuze",
                     _(
                         "Verlengen kan alleen met dezelfde omvang en frequentie (niet 'in totaal'), en een einddatum "
-                        "na die van de lopende toewijzing (OP380). Kies wijzigen."
+                        "na die van de lopende toewijzing (OP380). Kies: stoppen en een nieuwe maken."
                     ),
                 )
         elif keuze == WIJZIGEN:
@@ -101,7 +106,7 @@ class ToewijzenForm(UtrechtFormMixin, forms.Form):
                 "keuze",
                 _(
                     "Toewijzing %(nummer)s voor dit product bij deze aanbieder loopt al in deze periode. Een tweede "
-                    "ernaast kan niet (TR302). Kies: verlengen of wijzigen."
+                    "ernaast kan niet (TR302). Kies: verlengen, of stoppen en een nieuwe maken."
                 )
                 % {"nummer": lopend.toewijzingnummer},
             )

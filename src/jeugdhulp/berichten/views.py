@@ -326,6 +326,6 @@ def _gevraagd_in_woorden(p: dict) -> dict:
     return {
         "wat": wat,
         "periode": brief.periode_in_woorden(van, tot),
-        "code": " ".join(filter(None, [p.get("categorie"), p.get("code")])),
+        "code": p.get("code") or p.get("categorie", ""),
         "onbekend": product is None,
     }

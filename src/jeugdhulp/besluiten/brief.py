@@ -242,25 +242,40 @@ class Regel:
     aanbieder: str
 
 
+def regels(producten) -> list[Regel]:
+    """Aangevraagde producten in words (the letter and the aanvraag page)."""
+    return [
+        Regel(
+            wat=product_in_woorden(p.product, p.volume, p.eenheid, p.frequentie),
+            periode=periode_in_woorden(p.ingangsdatum, p.einddatum),
+            aanbieder=p.aanbieder.naam if p.aanbieder else "",
+        )
+        for p in producten
+    ]
+
+
+def _pgb_wie(tariefsoort: str) -> str:
+    from jeugdhulp.besluiten.models import Tariefsoort
+
+    if tariefsoort == Tariefsoort.INFORMEEL:
+        return _("door iemand uit uw sociale netwerk")
+    return _("door een professionele hulpverlener")
+
+
 def brief_context(beschikking) -> dict:
     aanvraag = beschikking.aanvraag
     producten = aanvraag.producten.select_related("product", "aanbieder")
     door = beschikking.door
+    pgb = getattr(aanvraag, "pgb", None)
     return {
         "aanvraag": aanvraag,
         "beschikking": beschikking,
         # brief-zin-vervolg → tekst.zin_vervolg in the template
         "tekst": {stap.removeprefix("brief-").replace("-", "_"): t for stap, t in teksten_voor(beschikking).items()},
         "aan": geadresseerde(aanvraag.jeugdige, beschikking.datum),
-        "regels": [
-            Regel(
-                wat=product_in_woorden(p.product, p.volume, p.eenheid, p.frequentie),
-                periode=periode_in_woorden(p.ingangsdatum, p.einddatum),
-                aanbieder=p.aanbieder.naam if p.aanbieder else "",
-            )
-            for p in producten
-        ],
-        "pgb": getattr(aanvraag, "pgb", None),
+        "regels": regels(producten),
+        "pgb": pgb,
+        "pgb_wie": _pgb_wie(pgb.tariefsoort) if pgb else "",
         "periode": periode_in_woorden(beschikking.ingangsdatum, beschikking.einddatum),
         "ondertekenaar": (door.get_full_name() or door.get_username()) if door else "",
     }

@@ -116,7 +116,7 @@ class AanvraagDetail(PolicyMixin, DetailView):
         context.update(
             mag_wijzigen=policy.mag_object(user, policy.Resource.BESLUIT, a, policy.Actie.WIJZIGEN),
             stappen={s.naar for s in a.mogelijke_stappen(user)},
-            producten=a.producten.select_related("product", "aanbieder"),
+            regels=brief.regels(a.producten.select_related("product", "aanbieder")),
             pgb=getattr(a, "pgb", None),
             beschikking=beschikking,
             bezwaren=beschikking.bezwaren.all() if beschikking else [],
