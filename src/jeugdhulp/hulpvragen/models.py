@@ -158,11 +158,6 @@ class Hulpvraag(MetStatus):
         return f"HV-{self.pk:06d}" if self.pk else ""
 
     @property
-    def referentie(self) -> str:
-        """The number a parent quotes on the phone: derived from the key, so nothing extra is stored ("HV-000123")."""
-        return f"HV-{self.pk:06d}" if self.pk else ""
-
-    @property
     def termijn(self):
         """The one deadline of this hulpvraag: a VOT is answered by the verzoek's stored deadline (OP274)."""
         if self.verzoek_id:
