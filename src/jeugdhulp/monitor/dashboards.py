@@ -8,20 +8,28 @@ figure comes from ``wachttijden``/``inzet``/``financien`` through ``onthulling``
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from functools import partial
 
+from django.utils.dateformat import format as datumformaat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from jeugdhulp import codelijsten
 from jeugdhulp.aanbieders.models import Aanbieder
-from jeugdhulp.monitor import financien, inzet, wachttijden
+from jeugdhulp.monitor import financien, inzet, onthulling, wachttijden
 from jeugdhulp.monitor.filters import Filter
 from jeugdhulp.monitor.grafieken import lijn, samenvatting, staaf
 from jeugdhulp.monitor.models import LICHT
 from jeugdhulp.monitor.normen import normen
-from jeugdhulp.monitor.onthulling import ONDERDRUKT, is_klein, kolom, onderdruk, totaal_tekst
-from jeugdhulp.monitor.tabel import Tabel
+from jeugdhulp.monitor.onthulling import GEEN, Afgeleid, telling
+from jeugdhulp.monitor.tabel import Getal, Tabel
 from jeugdhulp.organisatie.models import Gemeente, Wijk
+
+
+def datum(d: dt.date) -> str:
+    """A date in words, as the charter asks: "6 december 2026" (the active language's month names)."""
+    return datumformaat(d, "j F Y")
 
 
 def labels(f: Filter | None = None) -> dict[str, dict]:
@@ -32,7 +40,7 @@ def labels(f: Filter | None = None) -> dict[str, dict]:
         "wijk": dict(Wijk.objects.values_list("pk", "naam")),
     }
     if f is not None:
-        result["maand"] = {m: m.strftime("%Y-%m") for m in wachttijden.maanden(f.van, f.tot)}
+        result["maand"] = {m: wachttijden.maand_label(m) for m in wachttijden.maanden(f.van, f.tot)}
     return result
 
 
@@ -45,14 +53,22 @@ INDELING_TITELS = {
 }
 
 
-def blok(tabel: Tabel, grafiek: dict | None = None) -> dict:
-    """A table with, optionally, its chart; a chart always gets a text summary."""
-    result = {"tabel": tabel}
-    if grafiek is not None:
-        result["grafiek"] = grafiek
-        if not tabel.samenvatting:
-            tabel.samenvatting = samenvatting(grafiek)
-    return result
+def blok(tabel: Tabel, grafiek: Callable[[], dict] | None = None) -> dict:
+    """A table with, optionally, how to draw its chart: the chart is made after publication, from what is shown."""
+    return {"tabel": tabel, "maak_grafiek": grafiek}
+
+
+def publiceer(blokken: list[dict]) -> list[dict]:
+    """Disclosure control over all tables of one page, export or report together (``onthulling.publiceer``), then
+    the charts and their one-sentence summaries from the published figures."""
+    onthulling.publiceer([b["tabel"] for b in blokken])
+    for b in blokken:
+        maak = b.pop("maak_grafiek", None)
+        if maak is not None:
+            b["grafiek"] = maak()
+            if not b["tabel"].samenvatting:
+                b["tabel"].samenvatting = samenvatting(b["grafiek"])
+    return blokken
 
 
 def _per(f: Filter) -> str:
@@ -60,42 +76,43 @@ def _per(f: Filter) -> str:
 
 
 # --- waiting times -----------------------------------------------------------------------------------------------
-def wachttijden_blokken(f: Filter, vandaag: dt.date) -> list[dict]:
+def wachttijden_blokken(f: Filter, vandaag: dt.date, publiceren: bool = True) -> list[dict]:
     if f.leeg:
         return []
     tabel = normen()
     lab = labels(f)
     peildatum = min(vandaag, f.tot)
+    ns_stand = ("stand", peildatum)
     stand = wachttijden.stand(f, peildatum, tabel)
-    standtabel = wachttijden.standtabel(stand, _("Nu wachtend op start zorg (peildatum %s)") % peildatum.isoformat())
-    boven = sum(m.boven_norm for m in stand)
-    standtabel.samenvatting = _(
-        "Op %(datum)s wachten %(n)s jeugdigen op de start van hun zorg; %(boven)s van hen wachten langer dan de norm."
-    ) % {
-        "datum": peildatum.strftime("%d-%m-%Y"),
-        "n": totaal_tekst(len(stand)),
-        "boven": ONDERDRUKT if is_klein(boven) else boven,
-    }
+    standtabel = wachttijden.standtabel(
+        stand, _("Nu wachtend op start zorg (peildatum %s)") % datum(peildatum), ns=ns_stand
+    )
+    standtabel.samenvatting = (
+        _("Op %(datum)s wachten %(n)s jeugdigen op de start van hun zorg; %(boven)s van hen wachten langer dan de "
+          "norm."),
+        {"datum": datum(peildatum), "n": standtabel.totaal[1], "boven": wachttijden.tellingen(ns_stand, stand)[1]},
+    )  # fmt: skip
     gestart = wachttijden.toewijzing_start(f, tabel)
     trend = wachttijden.trendtabel(f, tabel, gestart)
     blokken = [
-        blok(standtabel, staaf(standtabel, "klasse", "aantal", _("Aantal wachtenden"))),
-        blok(trend, lijn(trend, "maand", "mediaan", _("Mediaan wachttijd (weken)"))),
+        blok(standtabel, partial(staaf, standtabel, "klasse", "aantal", _("Aantal wachtenden"))),
+        blok(trend, partial(lijn, trend, "maand", "mediaan", _("Mediaan wachttijd (weken)"))),
     ]
     for dimensie, titel in (
         ("aanbieder", _("Wachttijd toewijzing tot start zorg per aanbieder")),
         ("categorie", _("Wachttijd toewijzing tot start zorg per productcategorie")),
         ("gemeente", _("Wachttijd toewijzing tot start zorg per gemeente")),
     ):
-        t = wachttijden.samenvattingstabel(f"start-{dimensie}", titel, gestart, dimensie, lab[dimensie])
-        blokken.append(blok(t, staaf(t, "groep", "mediaan", _("Mediaan (weken)"))))
+        t = wachttijden.samenvattingstabel(f"start-{dimensie}", titel, gestart, dimensie, lab[dimensie], ns="start")
+        blokken.append(blok(t, partial(staaf, t, "groep", "mediaan", _("Mediaan (weken)"))))
     blokken.append(
         blok(
             wachttijden.samenvattingstabel(
-                "stand-aanbieder", _("Nu wachtend per aanbieder (al gewacht)"), stand, "aanbieder", lab["aanbieder"]
+                "stand-aanbieder", _("Nu wachtend per aanbieder (al gewacht)"), stand, "aanbieder", lab["aanbieder"],
+                ns=ns_stand,
             )
         )
-    )
+    )  # fmt: skip
     for sleutel, titel, metingen, werkdagen in (
         ("vot", _("Verzoek om toewijzing tot antwoord (norm 5 werkdagen)"), wachttijden.vot_antwoord(f, vandaag, tabel),
          True),
@@ -108,50 +125,57 @@ def wachttijden_blokken(f: Filter, vandaag: dt.date) -> list[dict]:
         if sleutel == "awb" and f.per in ("aanbieder", "categorie"):
             t.samenvatting = _("Een aanvraag is nog niet aan een aanbieder of product gekoppeld: zie ‘Onbekend’.")
         blokken.append(blok(t))
-    return blokken
+    return publiceer(blokken) if publiceren else blokken
 
 
 # --- use of youth care (CBS) --------------------------------------------------------------------------------------
 def _inzettabel(sleutel, titel, lijst, dimensie, lab, f: Filter) -> Tabel:
-    """Youths, trajectories, in/outflow per group. Each count column is suppressed with its total; the counts of a
-    group whose number of youths is hidden are hidden too."""
+    """Youths, trajectories, in/outflow per group, as counts over youths ("jeugdige") and trajectories ("traject",
+    by their first toewijzing). The counts of a group follow its number of youths."""
     groepen = inzet.per(lijst, dimensie)
     volgorde = sorted(groepen, key=lambda k: str(lab.get(k, k) or ""))
-    jeugd = onderdruk([(str(lab.get(k, k) or _("Onbekend")), len({t.jeugdige for t in groepen[k]})) for k in volgorde])
-    rij_weg = {i for i, c in enumerate(jeugd) if not c.zichtbaar}
-    tellingen = [inzet.tel(groepen[k], f.van, f.tot) for k in volgorde]
-    tot = inzet.tel(lijst, f.van, f.tot)
-    velden = ("trajecten", "instroom", "uitstroom", "volgens_plan", "voortijdig")
-    kolommen = {v: kolom([getattr(i, v) for i in tellingen], rij_weg) for v in velden}
     kop = [_("Groep"), _("Jeugdigen"), _("Trajecten"), _("Instroom"), _("Uitstroom"), _("Gem. duur (dagen)"),
            _("Volgens plan"), _("Voortijdig")]  # fmt: skip
     t = Tabel(sleutel, titel, kop)
-    for r, (cel, i) in enumerate(zip(jeugd, tellingen, strict=True)):
-        duur = f"{i.gemiddelde_duur_dagen:.0f}" if i.gemiddelde_duur_dagen and cel.zichtbaar else "–"
-        k = {v: kolommen[v][r] for v in velden}
-        t.rijen.append([cel.label, cel.tekst, k["trajecten"], k["instroom"], k["uitstroom"], duur,
-                        k["volgens_plan"], k["voortijdig"]])  # fmt: skip
-        t.grafiekdata.append({"groep": cel.label, "jeugdigen": i.jeugdigen if cel.zichtbaar else None})
-    totaal = {v: totaal_tekst(getattr(tot, v), kolommen[v]) for v in velden}
-    t.totaal = [_("Totaal"), totaal_tekst(tot.jeugdigen, [c.tekst for c in jeugd]), totaal["trajecten"],
-                totaal["instroom"], totaal["uitstroom"],
-                f"{tot.gemiddelde_duur_dagen:.0f}" if tot.gemiddelde_duur_dagen else "–",
-                totaal["volgens_plan"], totaal["voortijdig"]]  # fmt: skip
+
+    def rij(label: str, trajecten: list[inzet.Traject]) -> list:
+        jeugd = telling("jeugdige", {tr.jeugdige for tr in trajecten})
+        i = inzet.tel(trajecten, f.van, f.tot)
+        beeindigd = [tr for tr in trajecten if tr.einde is not None and f.van <= tr.einde <= f.tot]
+
+        def tel(lijst):
+            return telling("traject", (tr.toewijzingen[0] for tr in lijst), volgt=jeugd)
+
+        uit = tel(beeindigd)
+        return [
+            label, jeugd, tel(trajecten), tel(tr for tr in trajecten if f.van <= tr.begin <= f.tot), uit,
+            Afgeleid(i.gemiddelde_duur_dagen, Getal, [jeugd, uit]),
+            tel(tr for tr in beeindigd if tr.reden in inzet.VOLGENS_PLAN),
+            tel(tr for tr in beeindigd if tr.reden in inzet.VOORTIJDIG),
+        ]  # fmt: skip
+
+    for k in volgorde:
+        r = rij(str(lab.get(k, k) or _("Onbekend")), groepen[k])
+        t.rijen.append(r)
+        t.grafiekdata.append({"groep": r[0], "jeugdigen": r[1]})
+    t.totaal = rij(_("Totaal"), lijst)
     return t
 
 
 def aandeeltabel(lijst: list[inzet.Traject]) -> Tabel:
-    """The share of youths with help against the population entered per gemeente (hidden below 5 youths)."""
+    """The share of youths with help against the population entered per gemeente (with the count it rests on)."""
     per_gemeente = inzet.per(lijst, "gemeente")
-    t = Tabel("aandeel", _("Aandeel jeugdigen met jeugdhulp"), [_("Gemeente"), _("Inwoners 0–17"), _("Aandeel")])
+    kop = [_("Gemeente"), _("Inwoners 0–17"), _("Jeugdigen"), _("Aandeel")]
+    t = Tabel("aandeel", _("Aandeel jeugdigen met jeugdhulp"), kop)
     for g in Gemeente.objects.order_by("naam"):
-        n = len({tr.jeugdige for tr in per_gemeente.get(g.pk, [])})
-        tekst = f"{100 * n / g.inwoners_0_17:.1f}%" if g.inwoners_0_17 and n >= 5 else "–"
-        t.rijen.append([g.naam, str(g.inwoners_0_17 or "–"), tekst])
+        n = telling("jeugdige", {tr.jeugdige for tr in per_gemeente.get(g.pk, [])})
+        aandeel = 100 * n.waarde / g.inwoners_0_17 if g.inwoners_0_17 else None
+        t.rijen.append([g.naam, Getal(g.inwoners_0_17) if g.inwoners_0_17 else GEEN, n,
+                        Afgeleid(aandeel, lambda x: Getal(x, 1, procent=True), [n])])  # fmt: skip
     return t
 
 
-def inzet_blokken(f: Filter) -> list[dict]:
+def inzet_blokken(f: Filter, publiceren: bool = True) -> list[dict]:
     if f.leeg:
         return []
     lab = labels(f)
@@ -167,20 +191,20 @@ def inzet_blokken(f: Filter) -> list[dict]:
         ("wijk", _("Per wijk"), lab["wijk"]),
     ):
         t = _inzettabel(dimensie, titel, lijst, dimensie, dlab, f)
-        blokken.append(blok(t, staaf(t, "groep", "jeugdigen", _("Jeugdigen"))))
+        blokken.append(blok(t, partial(staaf, t, "groep", "jeugdigen", _("Jeugdigen"))))
     blokken.append(blok(aandeeltabel(lijst)))
-    return blokken
+    return publiceer(blokken) if publiceren else blokken
 
 
 # --- finance -----------------------------------------------------------------------------------------------------
-def _euro(cent: int) -> str:
-    return f"{cent / 100:.0f}"
+def _euro(cent: int) -> Getal:
+    return Getal(round(cent / 100))
 
 
 LICHT_LABEL = _lazy("Lichte jeugdhulp, lokaal gefactureerd")
 
 
-def financien_blokken(f: Filter, vandaag: dt.date) -> list[dict]:
+def financien_blokken(f: Filter, vandaag: dt.date, publiceren: bool = True) -> list[dict]:
     """Finance is about money, not persons: amounts are not suppressed. PGB and light help have their own lines."""
     if f.leeg:
         return []
@@ -199,9 +223,9 @@ def financien_blokken(f: Filter, vandaag: dt.date) -> list[dict]:
             r = regels[k]
             eigen = {"pgb": _("Persoonsgebonden budget"), LICHT: LICHT_LABEL, "lokaal": LICHT_LABEL}
             naam = str(eigen.get(k) or dlab.get(k, k))
-            op = r.uitgeput_op.isoformat() if r.uitgeput_op else "–"
+            op = GEEN if not r.budget else (datum(r.uitgeput_op) if r.uitgeput_op else _("niet in %s") % jaar)
             t.rijen.append([naam, _euro(r.budget), _euro(r.verplicht), _euro(r.gedeclareerd), _euro(r.goedgekeurd),
                             _euro(r.pgb), _euro(r.prognose), op])  # fmt: skip
             t.grafiekdata.append({"groep": naam, "prognose": r.prognose / 100})
-        blokken.append(blok(t, staaf(t, "groep", "prognose", _("Prognose (euro)"))))
-    return blokken
+        blokken.append(blok(t, partial(staaf, t, "groep", "prognose", _("Prognose (euro)"), eenheid="euro")))
+    return publiceer(blokken) if publiceren else blokken

@@ -7,7 +7,8 @@
   from the budgets granted (PgbBeoordeling.budget of toegekende aanvragen, prorated on the beschikking period).
 - light youth care invoiced locally (``LokaleFactuur``, outside iJw) is its own line ``LICHT`` with its own budget,
   counted as declared and approved on its invoice date;
-- prognosis: approved so far, extrapolated linearly over the days elapsed; exhaustion date where the budget runs out.
+- prognosis (``prognose``): the larger of the approved amount extrapolated over the year and the year's commitments,
+  plus PGB; exhaustion date where spending at that pace reaches the budget.
 All amounts in eurocent.
 """
 
@@ -130,15 +131,27 @@ def overzicht(
         regel.gedeclareerd += lokaal
         regel.goedgekeurd += lokaal
     verstreken = max(1, (min(vandaag, eind_jaar) - begin_jaar).days + 1)
-    jaardagen = (eind_jaar - begin_jaar).days + 1
     for regel in regels.values():
-        gerealiseerd = regel.goedgekeurd + regel.pgb
-        regel.prognose = round(gerealiseerd * jaardagen / verstreken) if vandaag >= begin_jaar else 0
-        if regel.budget and gerealiseerd:
-            dagen_tot_op = regel.budget * verstreken / gerealiseerd
-            if dagen_tot_op < jaardagen:
-                regel.uitgeput_op = begin_jaar + dt.timedelta(days=int(dagen_tot_op))
+        regel.prognose, regel.uitgeput_op = prognose(regel, jaar, verstreken if vandaag >= begin_jaar else 0)
     return dict(regels)
+
+
+def prognose(regel: Regel, jaar: int, verstreken: int) -> tuple[int, dt.date | None]:
+    """Year-end forecast and the day the budget runs out (None: it lasts the year, or there is no budget).
+
+    Approved declarations lag the care, so their linear extrapolation alone forecasts 0 for a line whose care is
+    committed but not yet declared. The forecast is the larger of that extrapolation and what is committed for the
+    year (verplichtingen, plus the PGB budgets granted for the year, which are a year amount already); the budget
+    runs out where spending at the forecast's even pace reaches it."""
+    begin_jaar = dt.date(jaar, 1, 1)
+    jaardagen = (dt.date(jaar, 12, 31) - begin_jaar).days + 1
+    if verstreken <= 0:
+        return 0, None
+    geextrapoleerd = round(regel.goedgekeurd * jaardagen / verstreken)
+    waarde = max(geextrapoleerd, regel.verplicht) + regel.pgb
+    if regel.budget and waarde > regel.budget:
+        return waarde, begin_jaar + dt.timedelta(days=int(regel.budget * jaardagen / waarde))
+    return waarde, None
 
 
 def lokaal_gefactureerd(jaar: int, gemeente: int | None = None) -> int:

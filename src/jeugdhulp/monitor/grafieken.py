@@ -8,33 +8,67 @@ by ``vl-convert-python`` (the Vega project's own converter, no Node and no netwo
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import json
 import logging
 
 from django.utils.translation import gettext as _
 
-from jeugdhulp.monitor.tabel import Tabel
+from jeugdhulp.besluiten.models import euro
+from jeugdhulp.monitor.tabel import Tabel, nl
+from jeugdhulp.monitor.wachttijden import maand_label
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
 log = logging.getLogger(__name__)
+
+# d3's nl-NL locale (as in d3-format/d3-time-format's locale files): axes read "1.000.000" and "okt 2025", in the
+# browser and in the PDF alike, because the locale travels in every spec's config.
+LOCALE = {
+    "number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€\u00a0", ""]},
+    "time": {
+        "dateTime": "%a %e %B %Y %X",
+        "date": "%d-%m-%Y",
+        "time": "%H:%M:%S",
+        "periods": ["AM", "PM"],
+        "days": ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"],
+        "shortDays": ["zo", "ma", "di", "wo", "do", "vr", "za"],
+        "months": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+                   "oktober", "november", "december"],
+        "shortMonths": ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
+    },
+}  # fmt: skip
+
+
+def _spec(titel: str, punten: list[dict], eenheid: str = "", **rest) -> dict:
+    return {
+        "$schema": SCHEMA,
+        "description": titel,
+        "width": "container",
+        "config": {"locale": LOCALE},
+        "usermeta": {"eenheid": eenheid},
+        "data": {"values": punten},
+        **rest,
+    }
 
 
 def _punten(tabel: Tabel, y: str) -> list[dict]:
     return [r for r in tabel.grafiekdata if r.get(y) is not None]
 
 
-def staaf(tabel: Tabel, x: str, y: str, titel: str) -> dict:
-    return {
-        "$schema": SCHEMA,
-        "description": titel,
-        "width": "container",
-        "data": {"values": _punten(tabel, y)},
-        "mark": {"type": "bar", "tooltip": True},
-        "encoding": {
+def staaf(tabel: Tabel, x: str, y: str, titel: str, eenheid: str = "") -> dict:
+    formaat = {"format": "$,.0f" if eenheid == "euro" else ",~f"}
+    return _spec(
+        titel,
+        _punten(tabel, y),
+        eenheid,
+        mark={"type": "bar", "tooltip": True},
+        encoding={
             "y": {"field": x, "type": "nominal", "sort": None, "title": None},
-            "x": {"field": y, "type": "quantitative", "title": titel},
+            "x": {"field": y, "type": "quantitative", "title": titel, "axis": formaat},
+            "tooltip": [{"field": x, "type": "nominal", "title": " "},
+                        {"field": y, "type": "quantitative", "title": titel, **formaat}],
         },
-    }
+    )  # fmt: skip
 
 
 def lijn(tabel: Tabel, x: str, y: str, titel: str, norm: float | None = None) -> dict:
@@ -42,24 +76,31 @@ def lijn(tabel: Tabel, x: str, y: str, titel: str, norm: float | None = None) ->
         {
             "mark": {"type": "line", "point": True, "tooltip": True},
             "encoding": {
-                "x": {"field": x, "type": "temporal", "timeUnit": "yearmonth", "title": None},
-                "y": {"field": y, "type": "quantitative", "title": titel},
+                "x": {
+                    "field": x,
+                    "type": "temporal",
+                    "timeUnit": "yearmonth",
+                    "title": None,
+                    "axis": {"format": "%b %Y"},
+                },
+                "y": {"field": y, "type": "quantitative", "title": titel, "axis": {"format": ",~f"}},
             },
         }
     ]
     if norm is not None:
         lagen.append({"mark": {"type": "rule", "strokeDash": [4, 4]}, "encoding": {"y": {"datum": norm}}})
-    return {
-        "$schema": SCHEMA,
-        "description": titel,
-        "width": "container",
-        "data": {"values": _punten(tabel, y)},
-        "layer": lagen,
-    }
+    return _spec(titel, _punten(tabel, y), layer=lagen)
 
 
-def _getal(v: float) -> str:
-    return f"{v:.0f}" if float(v).is_integer() else f"{v:.1f}"
+def _getal(v: float, eenheid: str = "") -> str:
+    """Dutch: "2,9", "1.234", or money "€ 3.453.229,70"."""
+    if eenheid == "euro":
+        return euro(round(v * 100))
+    return nl(v, 0 if float(v).is_integer() else 1)
+
+
+def _maand(iso: str) -> str:
+    return maand_label(dt.date.fromisoformat(str(iso)[:10]))
 
 
 def samenvatting(spec: dict) -> str:
@@ -68,27 +109,29 @@ def samenvatting(spec: dict) -> str:
     if not punten:
         return _("Er zijn te weinig gegevens om een grafiek te tekenen.")
     enc = spec["encoding"] if "encoding" in spec else spec["layer"][0]["encoding"]
+    eenheid = spec.get("usermeta", {}).get("eenheid", "")
     if "layer" in spec:  # a line over months
         x, y = enc["x"]["field"], enc["y"]["field"]
         eerste, laatste = punten[0], punten[-1]
         return _("Van %(van)s tot %(tot)s ging %(wat)s van %(a)s naar %(b)s.") % {
-            "van": str(eerste[x])[:7],
-            "tot": str(laatste[x])[:7],
+            "van": _maand(eerste[x]),
+            "tot": _maand(laatste[x]),
             "wat": spec["description"].lower(),
-            "a": _getal(eerste[y]),
-            "b": _getal(laatste[y]),
+            "a": _getal(eerste[y], eenheid),
+            "b": _getal(laatste[y], eenheid),
         }
     groep, y = enc["y"]["field"], enc["x"]["field"]
     hoog = max(punten, key=lambda p: p[y])
     laag = min(punten, key=lambda p: p[y])
     if hoog is laag or hoog[y] == laag[y]:
-        return _("%(wat)s: %(groep)s %(v)s.") % {"wat": spec["description"], "groep": hoog[groep], "v": _getal(hoog[y])}
+        waarden = {"wat": spec["description"], "groep": hoog[groep], "v": _getal(hoog[y], eenheid)}
+        return _("%(wat)s: %(groep)s %(v)s.") % waarden
     return _("%(wat)s: het hoogst bij %(hoog)s (%(h)s), het laagst bij %(laag)s (%(l)s).") % {
         "wat": spec["description"],
         "hoog": hoog[groep],
-        "h": _getal(hoog[y]),
+        "h": _getal(hoog[y], eenheid),
         "laag": laag[groep],
-        "l": _getal(laag[y]),
+        "l": _getal(laag[y], eenheid),
     }
 
 

@@ -1,82 +1,78 @@
-"""Disclosure control for aggregates: policy users never see a cell that points at fewer than 5 persons.
+"""Disclosure control for aggregates: policy users never see a cell that points at fewer than 5 persons, and no
+hidden cell can be worked out from what is published (ADR 0017).
 
-- primary suppression: a count of 1-4 is shown as "<5" (0 is not sensitive);
-- secondary suppression: when exactly one cell of a line (a row or column with a published total) is suppressed,
-  the smallest other non-zero cell of that line is hidden too (or, if there is none, the total), so that no
-  suppressed cell can be derived by subtraction. In a two-way table this repeats until no line changes.
+A table is built with ``Telling`` objects in its count cells: a count that knows the records (persons,
+trajectories, toewijzingen, namespaced per measure) it counts. Every additive relation between the cells of a page
+(totals, subtotals, hierarchies such as uitstroom = volgens plan + voortijdig, the same total in several tables, a
+month in the trend that is also a quarter's figure) follows from those record sets, so nothing has to be declared
+per table. ``publiceer`` then decides what to show for all tables of one page, export or report together:
+
+- primary suppression: a count of 1–4 shows "<5" (0 is not sensitive);
+- a count that ``volgt`` a group size (the trajectories, in- and outflow of a group of fewer than 5 youths) is hidden
+  with it and shows "x" whatever its value (so "x" there may be any number, 0 and 1–4 included);
+- secondary suppression: the LP audit (``onthullingsaudit``) computes the range each hidden cell can take given
+  everything published; while a range is narrower than ``BESCHERMING``, one more cell in a relation with it is
+  hidden ("x"), the smallest one first. Hiding only ever widens ranges, so a cell once protected stays protected.
+
+Derived figures (averages, medians, shares) are ``Afgeleid``: shown only while every count they rest on is shown.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
 DREMPEL = 5
 ONDERDRUKT = "<5"  # a count of 1–4 persons
-VERBORGEN = "x"  # a larger count hidden so that a small one cannot be derived (secondary suppression)
-
-
-@dataclass(frozen=True)
-class Cel:
-    label: str
-    waarde: int
-    zichtbaar: bool
-
-    @property
-    def tekst(self) -> str:
-        return tekst(self.waarde, self.zichtbaar)
-
-
-def tekst(n: int, zichtbaar: bool) -> str:
-    if zichtbaar:
-        return str(n)
-    return ONDERDRUKT if is_klein(n) else VERBORGEN
+VERBORGEN = "x"  # a count hidden so that no small count can be derived from the others
+GEEN = "–"  # a derived figure that cannot be shown (too few persons, or resting on a hidden count)
 
 
 def is_klein(n: int) -> bool:
     return 0 < n < DREMPEL
 
 
-def onderdruk_raster(waarden: dict, lijnen: list[tuple[list, object]], al_verborgen=frozenset()) -> set:
-    """The cells (keys of ``waarden``) to hide in a table whose ``lijnen`` are (cells, their total cell).
+class Telling:
+    """A published count: the set of records it counts. ``volgt``: the group size this count belongs to (hidden
+    with it when that is small). Identity matters, not equality: the same records in two places are one cell."""
 
-    Totals are cells of ``waarden`` too: a small total is hidden, and a hidden total protects its line.
-    ``al_verborgen``: cells hidden already for another reason (e.g. the row of a group whose size is hidden).
-    """
-    verborgen = set(al_verborgen) | {cel for cel, n in waarden.items() if is_klein(n)}
-    veranderd = True
-    while veranderd:
-        veranderd = False
-        for cellen, totaal in lijnen:
-            if totaal in verborgen or sum(cel in verborgen for cel in cellen) != 1:
-                continue
-            open_cellen = [c for c in cellen if c not in verborgen and waarden[c] > 0]
-            verborgen.add(min(open_cellen, key=waarden.__getitem__) if open_cellen else totaal)
-            veranderd = True
-    return verborgen
+    __slots__ = ("records", "volgt")
 
+    def __init__(self, records: Iterable, volgt: Telling | None = None):
+        self.records = frozenset(records)
+        self.volgt = volgt
 
-def onderdruk(rijen: list[tuple[str, int]], al_verborgen: frozenset[int] | set[int] = frozenset()) -> list[Cel]:
-    """Apply primary and secondary suppression to one column of (label, count) with a published total.
+    @property
+    def waarde(self) -> int:
+        return len(self.records)
 
-    ``al_verborgen``: rows hidden already because another column of the same row points at fewer than 5 persons
-    (e.g. the "above norm" count of a group whose size is hidden); they count as suppressed cells here too.
-    """
-    waarden = {i: n for i, (_label, n) in enumerate(rijen)}
-    waarden["totaal"] = sum(waarden.values())
-    verborgen = onderdruk_raster(waarden, [(list(range(len(rijen))), "totaal")], al_verborgen)
-    return [Cel(label, n, i not in verborgen) for i, (label, n) in enumerate(rijen)]
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"Telling({self.waarde})"
 
 
-def kolom(waarden: list[int], al_verborgen: frozenset[int] | set[int] = frozenset()) -> list[str]:
-    """``onderdruk`` for a column without labels: the texts to show."""
-    return [c.tekst for c in onderdruk([("", n) for n in waarden], al_verborgen)]
+@dataclass
+class Afgeleid:
+    """A figure computed from counts (mean, median, share): shown as ``tekst`` only while all of ``van`` are."""
+
+    waarde: float | None
+    tekst: Callable[[float], str]
+    van: list[Telling] = field(default_factory=list)
 
 
-def totaal_tekst(totaal: int, getoond: list[str] | None = None) -> str:
-    """A total is hidden when it is small itself, or when exactly one cell of its column is hidden (no other cell
-    could be hidden with it), because the hidden cell would then follow by subtraction."""
-    if is_klein(totaal):
-        return ONDERDRUKT
-    if getoond is not None and sum(t in (ONDERDRUKT, VERBORGEN) for t in getoond) == 1:
-        return VERBORGEN
-    return str(totaal)
+def telling(ns, items: Iterable, volgt: Telling | None = None) -> Telling:
+    """A count of ``items`` (ids) in namespace ``ns``: equal ids in one namespace are the same record."""
+    return Telling(((ns, i) for i in items), volgt)
+
+
+def publiceer(tabellen: list, bescherming: int | None = None) -> dict[Telling, str]:
+    """Decide for all ``tabellen`` (``Tabel`` objects of one page/export/report) together and fill in their cells:
+    a visible count becomes its int, a hidden one "<5" or "x"; an ``Afgeleid`` its text or "–"; chart data its
+    value or None; a summary template its text. Returns the text of every count."""
+    from jeugdhulp.monitor.onthullingsaudit import BESCHERMING, onderdruk
+
+    alle = [c for t in tabellen for c in t.tellingen()]
+    lijnen = [lijn for t in tabellen for lijn in t.lijnen()]
+    teksten = onderdruk(alle, BESCHERMING if bescherming is None else bescherming, lijnen)
+    for t in tabellen:
+        t.vul_in(teksten)
+    return teksten

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import partial
 
 from django.utils.translation import gettext as _
 
@@ -71,11 +72,16 @@ def inhoud(kwartaal: Kwartaal, gemeente: int | None, vandaag: dt.date) -> list[t
     """The report's chapters: (title, blocks with their chart image)."""
     f = Filter(van=kwartaal.begin, tot=kwartaal.einde, gemeente=gemeente)
     f_trend = Filter(van=kwartaal.vorige().vorige().vorige().begin, tot=kwartaal.einde, gemeente=gemeente)
-    wacht = _kies(dashboards.wachttijden_blokken(f, vandaag), ("stand", "start-categorie", "vot", "awb", "jw305"))
+    wacht = _kies(
+        dashboards.wachttijden_blokken(f, vandaag, publiceren=False),
+        ("stand", "start-categorie", "vot", "awb", "jw305"),
+    )
     trend = wachttijden.trendtabel(f_trend)
-    wacht.insert(1, dashboards.blok(trend, lijn(trend, "maand", "mediaan", _("Mediaan wachttijd (weken)"))))
-    inzet = _kies(dashboards.inzet_blokken(f), ("hulpvorm", "verwijzer", "gemeente", "aandeel"))
-    geld = _kies(dashboards.financien_blokken(f, vandaag), ("fin-categorie",))
+    wacht.insert(1, dashboards.blok(trend, partial(lijn, trend, "maand", "mediaan", _("Mediaan wachttijd (weken)"))))
+    inzet = _kies(dashboards.inzet_blokken(f, publiceren=False), ("hulpvorm", "verwijzer", "gemeente", "aandeel"))
+    geld = _kies(dashboards.financien_blokken(f, vandaag, publiceren=False), ("fin-categorie",))
+    # One publication: the report's tables are suppressed together (a trend month is part of the quarter's totals).
+    dashboards.publiceer(wacht + inzet + geld)
     return [
         (_("Wachttijden"), _met_beeld(wacht)),
         (_("Inzet jeugdhulp"), _met_beeld(inzet)),

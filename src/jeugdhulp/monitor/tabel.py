@@ -1,19 +1,67 @@
-"""A displayed table of the monitor: already suppressed strings, the numbers a chart may use, and CSV/XLSX export.
+"""A displayed table of the monitor: its cells, the numbers a chart may use, and CSV/XLSX export.
 
-Every figure on a dashboard goes through a ``Tabel``; the chart is drawn from ``grafiekdata`` (suppressed cells are
-None there), so a chart can never show more than its table.
+Every figure on a dashboard goes through a ``Tabel``. It is built with ``Telling`` (counts) and ``Afgeleid``
+(averages, shares) in its cells; ``onthulling.publiceer`` decides what is shown for all tables of a page together
+and ``vul_in`` puts the outcome in place. The chart is drawn from ``grafiekdata`` (hidden cells are None there), so a
+chart never shows more than its table.
+
+Numbers stay numbers (``Getal``) until they are written: Dutch text on pages, in the PDF and in the CSV (decimal
+comma, semicolons, no digit grouping, so Dutch spreadsheets read them as numbers), real numbers in the XLSX.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import re
 import zipfile
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
-GETAL = re.compile(r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$")
+from jeugdhulp.monitor.onthulling import GEEN, Afgeleid, Telling
+
+
+def nl(waarde: float, decimalen: int = 0, groeperen: bool = True) -> str:
+    """Dutch number text: 26145000 → "26.145.000", 2.9 → "2,9"."""
+    tekst = f"{waarde:,.{decimalen}f}" if groeperen else f"{waarde:.{decimalen}f}"
+    return tekst.replace(",", " ").replace(".", ",").replace(" ", "." if groeperen else "")
+
+
+@dataclass(frozen=True)
+class Getal:
+    """A number in a table: shown in Dutch, exported as a number."""
+
+    waarde: float
+    decimalen: int = 0
+    procent: bool = False
+
+    def __str__(self) -> str:
+        return nl(self.waarde, self.decimalen) + ("%" if self.procent else "")
+
+    def csv(self) -> str:
+        return nl(self.waarde, self.decimalen, groeperen=False) + ("%" if self.procent else "")
+
+    def xlsx(self) -> str:
+        return repr(self.waarde)
+
+
+def weken(x: float | None) -> Getal | str:
+    return GEEN if x is None else Getal(x, 1)
+
+
+def procent(x: float | None) -> Getal | str:
+    return GEEN if x is None else Getal(round(x * 100), 0, procent=True)
+
+
+def _tekst(w: object, teksten: dict[Telling, str]) -> object:
+    """A cell after publication: a shown count becomes a Getal, a hidden one its mark; a derived figure its value."""
+    if isinstance(w, Telling):
+        tekst = teksten[w]
+        return Getal(w.waarde) if tekst == str(w.waarde) else tekst
+    if isinstance(w, Afgeleid):
+        if w.waarde is None or any(teksten[t] != str(t.waarde) for t in w.van):
+            return GEEN
+        return w.tekst(w.waarde)
+    return w
 
 
 @dataclass
@@ -21,17 +69,70 @@ class Tabel:
     sleutel: str
     titel: str
     kop: list[str]
-    rijen: list[list[str]] = field(default_factory=list)
+    rijen: list[list] = field(default_factory=list)
     grafiekdata: list[dict] = field(default_factory=list)
-    samenvatting: str = ""
-    totaal: list[str] | None = None
+    samenvatting: str | tuple = ""  # or (format string, {name: Telling or value}) until published
+    totaal: list | None = None
+    publicatie: dict = field(default_factory=dict)  # after publication: every count it shows → its text
 
-    def alle_rijen(self) -> list[list[str]]:
+    def alle_rijen(self) -> list[list]:
         return [self.kop, *self.rijen, *([self.totaal] if self.totaal else [])]
+
+    def tellingen(self) -> list[Telling]:
+        """Every count this table publishes: in its cells, its chart and its summary."""
+        result = [w for rij in self.alle_rijen() for w in rij if isinstance(w, Telling)]
+        for rij in self.alle_rijen():
+            result += [t for w in rij if isinstance(w, Afgeleid) for t in w.van]
+        for punt in self.grafiekdata:
+            result += [w for w in punt.values() if isinstance(w, Telling)]
+        if isinstance(self.samenvatting, tuple):
+            result += [w for w in self.samenvatting[1].values() if isinstance(w, Telling)]
+        return result
+
+    def lijnen(self) -> list[tuple[list[Telling], Telling]]:
+        """The additive lines visible in the table itself: a column whose rows partition its total, and cells of a
+        row that partition another cell of that row (uitstroom = volgens plan + voortijdig). Only a head start for
+        the suppression: the audit finds every relation from the records anyway."""
+        rijen = [*self.rijen, *([self.totaal] if self.totaal else [])]
+        result = []
+
+        def deelt_op(delen: list[Telling], geheel: Telling) -> bool:
+            return sum(d.waarde for d in delen) == geheel.waarde and frozenset().union(*(d.records for d in delen)) == (
+                geheel.records
+            )
+
+        if self.totaal:
+            for k, tot in enumerate(self.totaal):
+                delen = [r[k] for r in self.rijen if isinstance(r[k], Telling)]
+                if isinstance(tot, Telling) and delen and deelt_op(delen, tot):
+                    result.append((delen, tot))
+        for rij in rijen:
+            cellen = [w for w in rij if isinstance(w, Telling)]
+            for geheel in cellen:
+                delen = [c for c in cellen if c is not geheel and c.records < geheel.records]
+                if len(delen) > 1 and deelt_op(delen, geheel):
+                    result.append((delen, geheel))
+        return result
+
+    def vul_in(self, teksten: dict[Telling, str]) -> None:
+        self.publicatie = {t: teksten[t] for t in self.tellingen()}
+        self.publicatie.update({t.volgt: teksten[t.volgt] for t in list(self.publicatie) if t.volgt is not None})
+        self.rijen = [[_tekst(w, teksten) for w in rij] for rij in self.rijen]
+        if self.totaal:
+            self.totaal = [_tekst(w, teksten) for w in self.totaal]
+        for punt in self.grafiekdata:
+            for k, w in punt.items():
+                if isinstance(w, Telling | Afgeleid):
+                    v = _tekst(w, teksten)
+                    punt[k] = v.waarde if isinstance(v, Getal) else (v if isinstance(v, int | float) else None)
+        if isinstance(self.samenvatting, tuple):
+            sjabloon, waarden = self.samenvatting
+            self.samenvatting = sjabloon % {k: _tekst(w, teksten) for k, w in waarden.items()}
 
     def als_csv(self) -> str:
         out = io.StringIO()
-        csv.writer(out, delimiter=";").writerows(self.alle_rijen())
+        schrijf = csv.writer(out, delimiter=";")
+        schrijf.writerows([[w.csv() if isinstance(w, Getal) else str(w) for w in rij] for rij in self.alle_rijen()])
         return out.getvalue()
 
     def als_xlsx(self) -> bytes:
@@ -47,13 +148,15 @@ def _kolom(i: int) -> str:
     return naam
 
 
-def _cel(ref: str, waarde: str) -> str:
-    if GETAL.match(waarde):
+def _cel(ref: str, waarde: object) -> str:
+    if isinstance(waarde, Getal):
+        return f'<c r="{ref}"><v>{waarde.xlsx()}</v></c>'
+    if isinstance(waarde, int | float) and not isinstance(waarde, bool):
         return f'<c r="{ref}"><v>{waarde}</v></c>'
-    return f'<c r="{ref}" t="inlineStr"><is><t>{escape(waarde)}</t></is></c>'
+    return f'<c r="{ref}" t="inlineStr"><is><t>{escape(str(waarde))}</t></is></c>'
 
 
-def xlsx(bladen: dict[str, list[list[str]]]) -> bytes:
+def xlsx(bladen: dict[str, list[list]]) -> bytes:
     """A minimal Office Open XML workbook (inline strings, numbers as numbers); no third-party dependency."""
     namen = list(bladen)
     buf = io.BytesIO()
@@ -101,9 +204,7 @@ def xlsx(bladen: dict[str, list[list[str]]]) -> bytes:
         )
         for i, naam in enumerate(namen):
             rijen = "".join(
-                f'<row r="{r + 1}">'
-                + "".join(_cel(f"{_kolom(k)}{r + 1}", str(w)) for k, w in enumerate(rij))
-                + "</row>"
+                f'<row r="{r + 1}">' + "".join(_cel(f"{_kolom(k)}{r + 1}", w) for k, w in enumerate(rij)) + "</row>"
                 for r, rij in enumerate(bladen[naam])
             )
             z.writestr(

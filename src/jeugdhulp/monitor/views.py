@@ -2,9 +2,10 @@
 is an aggregate from ``wachttijden``/``inzet``/``financien`` passed through ``onthulling`` into a ``Tabel``."""
 
 import datetime as dt
+from collections import defaultdict
 
 from django.contrib import messages
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -12,11 +13,11 @@ from django.utils.translation import gettext as _
 
 from jeugdhulp.aanbieders.models import Aanbieder
 from jeugdhulp.core.pdf import pdf_response
-from jeugdhulp.monitor import dashboards, wachttijden
+from jeugdhulp.monitor import dashboards, onthulling, wachttijden
 from jeugdhulp.monitor.filters import Filter
 from jeugdhulp.monitor.forms import BudgetForm, LokaleFactuurForm, MeldingForm
 from jeugdhulp.monitor.models import Budget, LokaleFactuur, Wachtlijstmelding
-from jeugdhulp.monitor.onthulling import onderdruk, totaal_tekst
+from jeugdhulp.monitor.onthulling import Telling, telling
 from jeugdhulp.monitor.rapportage import Kwartaal
 from jeugdhulp.monitor.rapportage import inhoud as rapportage_inhoud
 from jeugdhulp.monitor.tabel import Tabel, xlsx
@@ -42,31 +43,34 @@ def cijfers(request):
         jaar = int(request.GET.get("jaar", jaren[0]))
     except ValueError:
         jaar = jaren[0]
-    toewijzingen = Toewijzing.objects.filter(_in_zorg(jaar))
-    per_gemeente = {
-        row["gemeente_id"]: row["n"]
-        for row in toewijzingen.values("gemeente_id").annotate(n=Count("jeugdige_id", distinct=True))
-    }
-    gemeenten = list(Gemeente.objects.order_by("naam"))
-    tabel_gemeente = onderdruk([(g.naam, per_gemeente.get(g.pk, 0)) for g in gemeenten])
+    toewijzingen = Toewijzing.objects.filter(_in_zorg(jaar)).order_by()
     eigen = request.user.gemeente or Gemeente.objects.filter(cbs_code="0828").first()
-    per_wijk = list(
-        toewijzingen.filter(gemeente=eigen)
-        .values("jeugdige__wijk__naam")
-        .annotate(n=Count("jeugdige_id", distinct=True))
-        .order_by("jeugdige__wijk__naam")
-    )
-    tabel_wijk = onderdruk([(row["jeugdige__wijk__naam"] or "Onbekend", row["n"]) for row in per_wijk])
-    context = {
-        "jaar": jaar,
-        "jaren": jaren,
-        "tabel_gemeente": tabel_gemeente,
-        "totaal_regio": totaal_tekst(sum(per_gemeente.values()), [c.tekst for c in tabel_gemeente]),
-        "eigen": eigen,
-        "tabel_wijk": tabel_wijk,
-        "totaal_eigen": totaal_tekst(sum(row["n"] for row in per_wijk), [c.tekst for c in tabel_wijk]),
-    }
+    context = {"jaar": jaar, "jaren": jaren, "eigen": eigen, "tabellen": overzichtstabellen(toewijzingen, eigen)}
     return render(request, "monitor/cijfers.html", context)
+
+
+def overzichtstabellen(toewijzingen, eigen: Gemeente | None) -> list[Tabel]:
+    """Youths with a toewijzing per gemeente of the region, and per wijk of the user's own gemeente: one
+    publication, so the own gemeente's row and its wijk total are the same cell (records (gemeente, jeugdige))."""
+    per_gemeente = defaultdict(set)
+    for gemeente, jeugdige in toewijzingen.values_list("gemeente_id", "jeugdige_id").distinct():
+        per_gemeente[gemeente].add(jeugdige)
+    kolom = _("Jeugdigen met jeugdhulp")
+    regio = Tabel("regio", _("Regio: per gemeente"), [_("Gemeente"), kolom])
+    for g in Gemeente.objects.order_by("naam"):
+        regio.rijen.append([g.naam, telling(g.pk, per_gemeente.get(g.pk, ()))])
+    regio.totaal = [_("Totaal"), Telling({(g, j) for g, js in per_gemeente.items() for j in js})]
+    tabellen = [regio]
+    if eigen is not None:
+        per_wijk = defaultdict(set)
+        for jeugdige, wijk in toewijzingen.filter(gemeente=eigen).values_list("jeugdige_id", "jeugdige__wijk__naam"):
+            per_wijk[wijk or _("Onbekend")].add(jeugdige)
+        wijken = Tabel("wijk", _("%(naam)s: per wijk") % {"naam": eigen.naam}, [_("Wijk"), kolom])
+        wijken.rijen = [[naam, telling(eigen.pk, js)] for naam, js in sorted(per_wijk.items())]
+        wijken.totaal = [_("Totaal"), telling(eigen.pk, per_gemeente.get(eigen.pk, ()))]
+        tabellen.append(wijken)
+    onthulling.publiceer(tabellen)
+    return tabellen
 
 
 # --- shared dashboard plumbing ---------------------------------------------------------------------------------

@@ -25,17 +25,8 @@ from jeugdhulp.core.werkdagen import werkdagen_tussen
 from jeugdhulp.monitor.filters import Filter, maand_einde
 from jeugdhulp.monitor.models import Maat
 from jeugdhulp.monitor.normen import Normlijn, norm_voor, normen
-from jeugdhulp.monitor.onthulling import (
-    DREMPEL,
-    ONDERDRUKT,
-    is_klein,
-    kolom,
-    onderdruk,
-    onderdruk_raster,
-    tekst,
-    totaal_tekst,
-)
-from jeugdhulp.monitor.tabel import Tabel
+from jeugdhulp.monitor.onthulling import DREMPEL, Afgeleid, Telling, telling
+from jeugdhulp.monitor.tabel import Tabel, procent, weken
 
 # Buckets of time already waited, in days: 0–4, 4–10, 10–14 and more than 14 weeks.
 KLASSEN = (("0–4 weken", 28), ("4–10 weken", 70), ("10–14 weken", 98), ("> 14 weken", None))
@@ -51,6 +42,7 @@ class Meting:
     aanbieder: int | None = None
     categorie: str = ""
     overbrugging: bool = False
+    id: object = None  # the row measured (toewijzing, verzoek, beschikking, levering): the record a count counts
 
 
 def klasse(dagen: int) -> str:
@@ -114,6 +106,7 @@ def toewijzing_start(f: Filter, tabel=None) -> list[Meting]:
                 aanbieder,
                 categorie,
                 pk in overbrugd,
+                pk,
             )
         )
     return result
@@ -164,7 +157,7 @@ def stand_reeks(f: Filter, peildata: list[dt.date], tabel=None) -> dict[dt.date,
             dagen = (p - vanaf).days
             result[p].append(
                 Meting(dagen, _boven(dagen, norm), p.replace(day=1), gemeente, wijk, aanbieder, categorie,
-                       pk in overbrugd)
+                       pk in overbrugd, pk)
             )  # fmt: skip
     return result
 
@@ -186,8 +179,8 @@ def vot_antwoord(f: Filter, vandaag: dt.date, tabel=None) -> list[Meting]:
     if f.wijk:
         q &= Q(jeugdige__wijk_id=f.wijk)
     result = []
-    for ontvangen, beantwoord, gemeente, wijk, aanbieder, producten in Verzoek.objects.filter(q).values_list(
-        "ontvangen", "beantwoord", "gemeente_id", "jeugdige__wijk_id", "aanbieder_id", "producten"
+    for pk, ontvangen, beantwoord, gemeente, wijk, aanbieder, producten in Verzoek.objects.filter(q).values_list(
+        "pk", "ontvangen", "beantwoord", "gemeente_id", "jeugdige__wijk_id", "aanbieder_id", "producten"
     ):
         categorie = (producten[0].get("categorie") or "") if producten else ""
         if f.categorie and categorie != f.categorie:
@@ -195,8 +188,9 @@ def vot_antwoord(f: Filter, vandaag: dt.date, tabel=None) -> list[Meting]:
         eind = beantwoord.date() if beantwoord else vandaag
         dagen = werkdagen_tussen(ontvangen.date(), eind)
         result.append(
-            Meting(dagen, _boven(dagen, norm), ontvangen.date().replace(day=1), gemeente, wijk, aanbieder, categorie)
-        )
+            Meting(dagen, _boven(dagen, norm), ontvangen.date().replace(day=1), gemeente, wijk, aanbieder, categorie,
+                   id=pk)
+        )  # fmt: skip
     return result
 
 
@@ -211,11 +205,12 @@ def aanvraag_beschikking(f: Filter, tabel=None) -> list[Meting]:
     if f.wijk:
         q &= Q(aanvraag__jeugdige__wijk_id=f.wijk)
     result = []
-    for ontvangen, datum, opgeschort, gemeente, wijk in Beschikking.objects.filter(q).values_list(
-        "aanvraag__ontvangen_op", "datum", "aanvraag__opgeschorte_dagen", "gemeente_id", "aanvraag__jeugdige__wijk_id"
-    ):
+    for pk, ontvangen, datum, opgeschort, gemeente, wijk in Beschikking.objects.filter(q).values_list(
+        "pk", "aanvraag__ontvangen_op", "datum", "aanvraag__opgeschorte_dagen", "gemeente_id",
+        "aanvraag__jeugdige__wijk_id",
+    ):  # fmt: skip
         dagen = max(0, (datum - ontvangen).days - opgeschort)
-        result.append(Meting(dagen, _boven(dagen, norm), ontvangen.replace(day=1), gemeente, wijk))
+        result.append(Meting(dagen, _boven(dagen, norm), ontvangen.replace(day=1), gemeente, wijk, id=pk))
     return result
 
 
@@ -227,7 +222,8 @@ def start_gemeld(f: Filter, tabel=None) -> list[Meting]:
     q = Q(soort="start", begindatum__gte=f.van, begindatum__lte=f.tot, toewijzing__isnull=False)
     q &= f.toewijzingen("toewijzing__")
     result = []
-    for begin, ontvangen, gemeente, wijk, aanbieder, categorie in Levering.objects.filter(q).values_list(
+    for pk, begin, ontvangen, gemeente, wijk, aanbieder, categorie in Levering.objects.filter(q).values_list(
+        "pk",
         "begindatum",
         "bericht__aangemaakt",
         "toewijzing__gemeente_id",
@@ -236,7 +232,9 @@ def start_gemeld(f: Filter, tabel=None) -> list[Meting]:
         "product_categorie",
     ):
         dagen = werkdagen_tussen(begin, ontvangen.date())
-        result.append(Meting(dagen, _boven(dagen, norm), begin.replace(day=1), gemeente, wijk, aanbieder, categorie))
+        result.append(
+            Meting(dagen, _boven(dagen, norm), begin.replace(day=1), gemeente, wijk, aanbieder, categorie, id=pk)
+        )
     return result
 
 
@@ -266,10 +264,15 @@ class Samenvatting:
         )
 
 
-def _fmt(x: float | None, procent: bool = False) -> str:
-    if x is None:
-        return "–"
-    return f"{x * 100:.0f}%" if procent else f"{x:.1f}"
+def tellingen(ns, metingen: list[Meting], volgt: Telling | None = None) -> tuple[Telling, Telling]:
+    """The count of ``metingen`` and of those above the norm (which follows the first): records ``(ns, id)``."""
+    n = telling(ns, map(_id, metingen))
+    boven = telling(ns, map(_id, (m for m in metingen if m.boven_norm)), volgt or n)
+    return n, boven
+
+
+def _id(m: Meting) -> object:
+    return m.id if m.id is not None else id(m)
 
 
 def verdeling(metingen: list[Meting]) -> list[tuple[str, int]]:
@@ -286,74 +289,52 @@ def groepeer(metingen: list[Meting], dimensie: str) -> dict[object, list[Meting]
     return groepen
 
 
+def _samenvattingsrij(label, s: Samenvatting, n: Telling, boven: Telling) -> list:
+    return [label, n, Afgeleid(s.gemiddeld_weken, weken, [n]), Afgeleid(s.mediaan_weken, weken, [n]), boven,
+            Afgeleid(s.aandeel_boven, procent, [n, boven])]  # fmt: skip
+
+
 def samenvattingstabel(
-    sleutel: str, titel: str, metingen: list[Meting], dimensie: str, labels: dict, *, werkdagen: bool = False
-) -> Tabel:
+    sleutel: str, titel: str, metingen: list[Meting], dimensie: str, labels: dict, *, werkdagen: bool = False,
+    ns: object = None,
+) -> Tabel:  # fmt: skip
     """One row per group: n, mean, median, above norm, share above norm.
 
-    The counts "Aantal" and "Boven norm" are each suppressed as a column with its total; the above-norm count of
-    a group whose size is hidden is hidden too, and mean, median and share only show for a visible group of 5+.
-    """
+    Counts are ``Telling`` in namespace ``ns`` (default the key), so tables over the same measure share their
+    records; mean, median and share show only with their counts, and only over 5 or more."""
+    ns = ns or sleutel
     eenheid = _("werkdagen") if werkdagen else _("weken")
     groepen = groepeer(metingen, dimensie)
     volgorde = sorted(groepen, key=lambda k: (str(labels.get(k, k or "")),))
-    samen = [Samenvatting.van(groepen[k], werkdagen) for k in volgorde]
-    cellen = onderdruk([(str(labels.get(k, k) or _("Onbekend")), len(groepen[k])) for k in volgorde])
-    rij_weg = {i for i, c in enumerate(cellen) if not c.zichtbaar}
-    boven = kolom([s.boven_norm for s in samen], rij_weg)
     kop = [_("Groep"), _("Aantal"), _("Gemiddeld (%s)") % eenheid, _("Mediaan (%s)") % eenheid,
            _("Boven norm"), _("Aandeel boven norm")]  # fmt: skip
     t = Tabel(sleutel, titel, kop)
-    for cel, s, boven_tekst in zip(cellen, samen, boven, strict=True):
-        zichtbaar = cel.zichtbaar and s.gemiddeld_weken is not None
-        aandeel = s.aandeel_boven if zichtbaar and boven_tekst == str(s.boven_norm) else None
-        t.rijen.append([
-            cel.label, cel.tekst,
-            _fmt(s.gemiddeld_weken if zichtbaar else None), _fmt(s.mediaan_weken if zichtbaar else None),
-            boven_tekst, _fmt(aandeel, procent=True),
-        ])  # fmt: skip
-        t.grafiekdata.append({"groep": cel.label, "mediaan": s.mediaan_weken if zichtbaar else None})
-    totaal = Samenvatting.van(metingen, werkdagen)
-    n_tekst = totaal_tekst(totaal.n, [c.tekst for c in cellen])
-    boven_totaal = totaal_tekst(totaal.boven_norm, boven)
-    aandeel = totaal.aandeel_boven if boven_totaal == str(totaal.boven_norm) else None
-    t.totaal = [_("Totaal"), n_tekst, _fmt(totaal.gemiddeld_weken), _fmt(totaal.mediaan_weken), boven_totaal,
-                _fmt(aandeel, procent=True)]  # fmt: skip
+    for k in volgorde:
+        n, boven = tellingen(ns, groepen[k])
+        s = Samenvatting.van(groepen[k], werkdagen)
+        label = str(labels.get(k, k) or _("Onbekend"))
+        t.rijen.append(_samenvattingsrij(label, s, n, boven))
+        t.grafiekdata.append({"groep": label, "mediaan": Afgeleid(s.mediaan_weken, weken, [n])})
+    n, boven = tellingen(ns, metingen)
+    t.totaal = _samenvattingsrij(_("Totaal"), Samenvatting.van(metingen, werkdagen), n, boven)
     return t
 
 
-def standtabel(metingen: list[Meting], titel: str) -> Tabel:
+def standtabel(metingen: list[Meting], titel: str, ns: object = "stand") -> Tabel:
     """The current stand: the distribution of time already waited, with and without overbruggingszorg.
 
-    A two-way table: each row's total is "met" + "zonder", each column has a total. A distribution column over
-    1–4 persons is hidden entirely ("–"); the rest is suppressed over rows and columns together.
-    """
+    A two-way table (each row's total is "met" + "zonder", each column has a total): the relations follow from
+    the records. The cells of a column over 1–4 persons follow its total (hidden with it)."""
     kop = [_("Al gewacht"), _("Totaal"), _("Met overbruggingszorg"), _("Zonder overbruggingszorg")]
     t = Tabel("stand", titel, kop)
-    kolommen = [
-        verdeling(metingen),
-        verdeling([m for m in metingen if m.overbrugging]),
-        verdeling([m for m in metingen if not m.overbrugging]),
-    ]
-    rijen = range(len(KLASSEN))
-    waarden = {(i, k): kolommen[k][i][1] for i in rijen for k in range(3)}
-    waarden.update({("t", k): sum(n for _l, n in kolommen[k]) for k in range(3)})
-    lijnen = [([(i, 1), (i, 2)], (i, 0)) for i in rijen] + [([("t", 1), ("t", 2)], ("t", 0))]
-    lijnen += [([(i, k) for i in rijen], ("t", k)) for k in range(3)]
-    te_klein = {k for k in range(3) if is_klein(waarden[("t", k)])}  # an all-zero column has nothing to hide
-    verborgen = onderdruk_raster(waarden, lijnen, {(i, k) for i in rijen for k in te_klein})
-
-    def cel(i, k):
-        if k in te_klein and i != "t":
-            return "–"
-        return tekst(waarden[(i, k)], (i, k) not in verborgen)
-
-    for i in rijen:
-        label = KLASSEN[i][0]
-        t.rijen.append([label, *(cel(i, k) for k in range(3))])
-        zichtbaar = (i, 0) not in verborgen and 0 not in te_klein
-        t.grafiekdata.append({"klasse": label, "aantal": waarden[(i, 0)] if zichtbaar else None})
-    t.totaal = [_("Totaal"), *(cel("t", k) for k in range(3))]
+    kolommen = [metingen, [m for m in metingen if m.overbrugging], [m for m in metingen if not m.overbrugging]]
+    totalen = [telling(ns, map(_id, k)) for k in kolommen]
+    for label, _grens in KLASSEN:
+        cellen = [telling(ns, (_id(m) for m in k if klasse(m.dagen) == label), volgt=tot)
+                  for k, tot in zip(kolommen, totalen, strict=True)]  # fmt: skip
+        t.rijen.append([label, *cellen])
+        t.grafiekdata.append({"klasse": label, "aantal": cellen[0]})
+    t.totaal = [_("Totaal"), *totalen]
     return t
 
 
@@ -367,28 +348,33 @@ def maanden(van: dt.date, tot: dt.date) -> list[dt.date]:
 
 def trendtabel(f: Filter, tabel=None, gestart: list[Meting] | None = None) -> Tabel:
     """Per month: waits that ended (started care) with median and share above norm, and the stand at month end.
-    ``gestart``: ``toewijzing_start(f, tabel)`` when the caller has it already, so it is not read twice."""
+    ``gestart``: ``toewijzing_start(f, tabel)`` when the caller has it already, so it is not read twice.
+    Counts share their records with the other tables of the same measure (namespaces "start" and the stand's
+    ("stand", peildatum)), so a month that is also a table's total is the same cell."""
     tabel = tabel or normen()
     gestart = groepeer(gestart if gestart is not None else toewijzing_start(f, tabel), "maand")
-    kop = [_("Maand"), _("Gestart"), _("Mediaan wachttijd (weken)"), _("Aandeel boven norm"),
-           _("Wachtend aan eind maand"), _("Wachtend boven norm")]  # fmt: skip
+    kop = [_("Maand"), _("Gestart"), _("Mediaan wachttijd (weken)"), _("Gestart boven norm"),
+           _("Aandeel boven norm"), _("Wachtend aan eind maand"), _("Wachtend boven norm")]  # fmt: skip
     t = Tabel("trend", _("Wachttijd tot start zorg per maand"), kop)
     eindes = {m: min(maand_einde(m), f.tot) for m in maanden(f.van, f.tot)}
     standen = stand_reeks(f, list(eindes.values()), tabel)
     for m, eind in eindes.items():
         s = Samenvatting.van(gestart.get(m, []))
-        wachtend = standen[eind]
-        boven = sum(w.boven_norm for w in wachtend)
-        t.rijen.append([
-            m.strftime("%Y-%m"),
-            ONDERDRUKT if is_klein(s.n) else str(s.n),
-            _fmt(s.mediaan_weken),
-            _fmt(s.aandeel_boven if not is_klein(s.boven_norm) else None, procent=True),
-            ONDERDRUKT if is_klein(len(wachtend)) else str(len(wachtend)),
-            ONDERDRUKT if is_klein(boven) else str(boven),
-        ])  # fmt: skip
-        t.grafiekdata.append({"maand": m.isoformat(), "mediaan": s.mediaan_weken})
+        n, boven = tellingen("start", gestart.get(m, []))
+        wachtend, wachtend_boven = tellingen(("stand", eind), standen[eind])
+        mediaan = Afgeleid(s.mediaan_weken, weken, [n])
+        t.rijen.append([maand_label(m), n, mediaan, boven, Afgeleid(s.aandeel_boven, procent, [n, boven]),
+                        wachtend, wachtend_boven])  # fmt: skip
+        t.grafiekdata.append({"maand": m.isoformat(), "mediaan": mediaan})
     return t
+
+
+MAANDEN = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+
+
+def maand_label(m: dt.date) -> str:
+    """Dutch short month: "okt 2025"."""
+    return f"{MAANDEN[m.month - 1]} {m.year}"
 
 
 def categorie_labels() -> dict[str, str]:

@@ -1,0 +1,277 @@
+"""The disclosure audit (as tau-ARGUS's): for every hidden cell, the lowest and highest value it can take given
+everything published, from two linear programs solved with HiGHS; and the secondary suppression that uses it.
+
+The model (ADR 0017): the records counted by all published cells are split into *atoms*, the groups of records
+that lie in exactly the same cells. An atom's size is an unknown ``y ≥ 0``; every published cell is the sum of its
+atoms, and what is published bounds that sum:
+
+- a number shown: exactly that number;
+- "<5": 1 to 4;
+- "x" in the row of a group of fewer than 5 (``Telling.volgt`` shows "<5"): any number ≥ 1 (0 is shown);
+- any other "x": at least 5 (the rules hide 1–4 as "<5" and never hide a 0, so a reader knows this).
+
+Totals, subtotals, hierarchies and the same figure in another table are all sums of the same atoms, so every
+additive relation is in the model without being declared. A hidden cell is *protected* when its range spans at
+least ``BESCHERMING`` (3 or more possible whole numbers), or, inside a count that itself shows "<5" (where the
+rules leave no more room), 2 values; *exactly derivable* when the range is a single value.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import highspy
+import numpy as np
+
+from jeugdhulp.monitor.onthulling import DREMPEL, ONDERDRUKT, VERBORGEN, Telling, is_klein
+
+BESCHERMING = 2
+ONEINDIG = math.inf
+_EPS = 1e-6
+
+
+@dataclass(eq=False)
+class Cel:
+    """One distinct set of records, wherever it is published."""
+
+    waarde: int
+    tellingen: list[Telling]
+    atomen: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    atoomset: frozenset = frozenset()
+    tekst: str | None = None  # None: shown; ONDERDRUKT or VERBORGEN: hidden
+    volgend: bool = False  # hidden because its group shows "<5" (then any number ≥ 1)
+
+
+@dataclass(frozen=True)
+class Bevinding:
+    """The range a hidden cell can take given what is published."""
+
+    waarde: int
+    tekst: str
+    laag: float
+    hoog: float
+
+    @property
+    def exact(self) -> bool:
+        return self.hoog - self.laag < _EPS
+
+    binnen_klein: bool = False  # inside a count that shows "<5" itself: then two possible values suffice
+
+    @property
+    def beschermd(self) -> bool:
+        return self.bereik >= (1 if self.binnen_klein else BESCHERMING)
+
+    @property
+    def bereik(self) -> float:
+        if self.hoog == ONEINDIG:
+            return ONEINDIG
+        return math.floor(self.hoog + _EPS) - math.ceil(self.laag - _EPS)
+
+
+class Model:
+    """Cells, atoms and the LP over them; bounds follow each cell's ``tekst``."""
+
+    def __init__(self, tellingen: list[Telling]):
+        tellingen = [*tellingen, *(t.volgt for t in tellingen if t.volgt is not None)]
+        per_set: dict[frozenset, Cel] = {}
+        self.cel_van: dict[Telling, Cel] = {}
+        for t in tellingen:
+            if t in self.cel_van:
+                continue
+            cel = per_set.get(t.records)
+            if cel is None:
+                cel = per_set[t.records] = Cel(t.waarde, [])
+            cel.tellingen.append(t)
+            self.cel_van[t] = cel
+        self.cellen = list(per_set.values())
+        handtekening: dict[object, list[int]] = defaultdict(list)
+        for i, (records, _cel) in enumerate(per_set.items()):
+            for r in records:
+                handtekening[r].append(i)
+        atoom: dict[tuple, int] = {}
+        leden: list[list[int]] = [[] for _ in self.cellen]
+        for cellen in handtekening.values():
+            sleutel = tuple(cellen)
+            if sleutel not in atoom:
+                atoom[sleutel] = len(atoom)
+                for i in sleutel:
+                    leden[i].append(atoom[sleutel])
+        self.n_atomen = len(atoom)
+        for cel, lijst in zip(self.cellen, leden, strict=True):
+            cel.atomen = np.array(sorted(lijst), dtype=np.int32)
+            cel.atoomset = frozenset(lijst)
+        self.highs = self._bouw()
+
+    def _bouw(self) -> highspy.Highs:
+        h = highspy.Highs()
+        h.setOptionValue("output_flag", False)
+        h.setOptionValue("presolve", "off")  # many solves of one model: keep the basis between them
+        n = self.n_atomen
+        h.addCols(n, np.zeros(n), np.zeros(n), np.full(n, highspy.kHighsInf), 0, np.array([], dtype=np.int32),
+                  np.array([], dtype=np.int32), np.array([]))  # fmt: skip
+        starts, indices = [], []
+        for cel in self.cellen:
+            starts.append(len(indices))
+            indices.extend(cel.atomen.tolist())
+        m = len(self.cellen)
+        h.addRows(m, np.zeros(m), np.full(m, highspy.kHighsInf), len(indices), np.array(starts, dtype=np.int32),
+                  np.array(indices, dtype=np.int32), np.ones(len(indices)))  # fmt: skip
+        return h
+
+    def grenzen(self, cel: Cel) -> tuple[float, float]:
+        if cel.tekst is None:
+            return cel.waarde, cel.waarde
+        if cel.tekst == ONDERDRUKT:
+            return 1, DREMPEL - 1
+        return (1 if cel.volgend else DREMPEL), highspy.kHighsInf
+
+    def zet_grenzen(self) -> None:
+        if not self.cellen:
+            return
+        laag, hoog = zip(*(self.grenzen(c) for c in self.cellen), strict=True)
+        idx = np.arange(len(self.cellen), dtype=np.int32)
+        self.highs.changeRowsBounds(len(idx), idx, np.array(laag, dtype=float), np.array(hoog, dtype=float))
+
+    def bereik(self, cel: Cel) -> Bevinding:
+        """Solve min and max of ``cel`` over the published bounds."""
+        h = self.highs
+        n = self.n_atomen
+        kosten = np.zeros(n)
+        kosten[cel.atomen] = 1.0
+        h.changeColsCost(n, np.arange(n, dtype=np.int32), kosten)
+        uitkomst = []
+        for zin in (highspy.ObjSense.kMinimize, highspy.ObjSense.kMaximize):
+            h.changeObjectiveSense(zin)
+            h.run()
+            status = h.getModelStatus()
+            if status == highspy.HighsModelStatus.kUnknown:  # a stale basis after many bound changes: from scratch
+                h.clearSolver()
+                h.run()
+                status = h.getModelStatus()
+            if status == highspy.HighsModelStatus.kOptimal:
+                uitkomst.append(h.getInfo().objective_function_value)
+            elif status in (highspy.HighsModelStatus.kUnbounded, highspy.HighsModelStatus.kUnboundedOrInfeasible):
+                uitkomst.append(ONEINDIG)
+            else:  # the published figures contradict each other: a bug, never a disclosure decision
+                raise RuntimeError(f"disclosure audit: model {h.modelStatusToString(status)}")
+        binnen_klein = any(t.tekst == ONDERDRUKT and t.atoomset > cel.atoomset for t in self.cellen)
+        return Bevinding(cel.waarde, cel.tekst or "", uitkomst[0], uitkomst[1], binnen_klein)
+
+    def kandidaat(self, cel: Cel) -> Cel | None:
+        """The cell to hide next to protect ``cel``: the smallest visible non-zero cell that shares a published
+        total with it (the nearest total first), or else the smallest visible total that contains it."""
+        boven = sorted(
+            (t for t in self.cellen if t is not cel and t.atoomset > cel.atoomset), key=lambda t: len(t.atoomset)
+        )
+        open_cellen = [c for c in self.cellen if c.tekst is None and c.waarde > 0]
+        for totaal in boven:
+            broers = [c for c in open_cellen if c.atoomset < totaal.atoomset and c.atoomset.isdisjoint(cel.atoomset)]
+            if broers:
+                return min(broers, key=lambda c: c.waarde)
+        totalen = [t for t in boven if t.tekst is None and t.waarde > 0]
+        if totalen:
+            return min(totalen, key=lambda c: c.waarde)
+        # pinned through hidden cells only: hide the nearest shown cell, following cells that overlap
+        gezien, rand = {id(cel)}, [cel]
+        while rand:
+            buren = [t for t in self.cellen if id(t) not in gezien and any(not t.atoomset.isdisjoint(r.atoomset)
+                                                                           for r in rand)]  # fmt: skip
+            gezien.update(id(t) for t in buren)
+            open_buren = [t for t in buren if t.tekst is None and t.waarde > 0]
+            if open_buren:
+                return min(open_buren, key=lambda c: c.waarde)
+            rand = buren
+        return None
+
+
+def _lijnregel(model: Model, lijnen: list[tuple[list[Telling], Telling]]) -> None:
+    """The classic head start (ADR 0013): while a line with a shown total has exactly one hidden cell, hide its
+    smallest other non-zero cell (or the total). Saves most audit rounds; the audit decides."""
+    lijnen_cel = [([model.cel_van[d] for d in delen], model.cel_van[tot]) for delen, tot in lijnen]
+    veranderd = True
+    while veranderd:
+        veranderd = False
+        for delen, tot in lijnen_cel:
+            if tot.tekst is not None or sum(d.tekst is not None for d in delen) != 1:
+                continue
+            open_delen = [d for d in delen if d.tekst is None and d.waarde > 0]
+            (min(open_delen, key=lambda d: d.waarde) if open_delen else tot).tekst = VERBORGEN
+            veranderd = True
+
+
+def onderdruk(
+    tellingen: list[Telling], bescherming: int = BESCHERMING, lijnen: list[tuple[list[Telling], Telling]] = ()
+) -> dict[Telling, str]:
+    """Primary, follow and audit-driven secondary suppression over one publication; the text of every count.
+    ``lijnen``: additive lines known from the tables' layout, a head start before the audit rounds."""
+    model = Model(tellingen)
+    for cel in model.cellen:
+        if is_klein(cel.waarde):
+            cel.tekst = ONDERDRUKT
+    leiders = {id(model.cel_van[t.volgt]) for t in model.cel_van if t.volgt is not None}
+    for cel in model.cellen:
+        if (
+            cel.waarde
+            and id(cel) not in leiders
+            and any(t.volgt is not None and model.cel_van[t.volgt].tekst == ONDERDRUKT for t in cel.tellingen)
+        ):
+            cel.tekst, cel.volgend = VERBORGEN, True  # a leader stays "<5", so its followers can be told
+    _lijnregel(model, lijnen)
+    beschermd: set[int] = set()
+    while True:
+        model.zet_grenzen()
+        zwak = []
+        for cel in model.cellen:
+            if cel.tekst is None or id(cel) in beschermd:
+                continue
+            b = model.bereik(cel)
+            if b.bereik >= (1 if b.binnen_klein else bescherming):
+                beschermd.add(id(cel))
+            else:
+                zwak.append(cel)
+        nieuw = {id(k): k for k in (model.kandidaat(c) for c in zwak) if k is not None}
+        if not nieuw:
+            break  # every hidden cell protected (or, never seen, nothing left that could protect one)
+        for k in nieuw.values():
+            k.tekst = VERBORGEN
+    return {t: (str(c.waarde) if c.tekst is None else c.tekst) for t, c in model.cel_van.items()}
+
+
+def lees(tekst: str) -> int | str:
+    """A published count text back to what a reader knows: an int, "<5" or "x" (Dutch digit grouping allowed)."""
+    tekst = str(tekst).strip()
+    if tekst in (ONDERDRUKT, VERBORGEN):
+        return tekst
+    return int(tekst.replace(".", ""))
+
+
+def audit(gepubliceerd: dict[Telling, str]) -> list[Bevinding]:
+    """The range of every hidden cell of one publication (count → its published text), from the texts alone.
+
+    Checks too that a shown number is the true count, "<5" hides 1–4, and one record set has one text."""
+    model = Model(list(gepubliceerd))
+    for cel in model.cellen:
+        teksten = {lees(gepubliceerd[t]) for t in cel.tellingen}
+        if len(teksten) != 1:
+            raise AssertionError(f"one count published as {teksten}")
+        (gelezen,) = teksten
+        if isinstance(gelezen, int):
+            if gelezen != cel.waarde or is_klein(gelezen):
+                raise AssertionError(f"published {gelezen} for a count of {cel.waarde}")
+            continue
+        if gelezen == ONDERDRUKT and not is_klein(cel.waarde):
+            raise AssertionError(f"'<5' published for a count of {cel.waarde}")
+        cel.tekst = gelezen
+    for cel in model.cellen:
+        if cel.tekst == VERBORGEN:
+            cel.volgend = any(
+                t.volgt is not None and lees(gepubliceerd.get(t.volgt, "")) == ONDERDRUKT
+                for t in cel.tellingen
+                if t.volgt in gepubliceerd
+            )
+            if cel.waarde < (1 if cel.volgend else DREMPEL):
+                raise AssertionError(f"'x' on a count of {cel.waarde}")
+    model.zet_grenzen()
+    return [model.bereik(cel) for cel in model.cellen if cel.tekst is not None]
