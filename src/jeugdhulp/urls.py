@@ -10,6 +10,7 @@ from jeugdhulp.audit.api import ToegangslogViewSet
 from jeugdhulp.berichten.api import BerichtViewSet
 from jeugdhulp.jeugdigen.api import JeugdigeViewSet
 from jeugdhulp.monitor.api import BeschikbaarheidView, WachtlijstmeldingViewSet
+from jeugdhulp.publiek import views as publiek_views
 from jeugdhulp.toewijzingen.api import ToewijzingViewSet
 
 router = DefaultRouter()
@@ -39,6 +40,7 @@ urlpatterns = [
     path("api/hsds/", include("jeugdhulp.socialekaart.urls")),  # open data: anonymous, read-only
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("favicon.ico", publiek_views.favicon),  # browsers ask for it on every site, whatever the page links
 ]
 # The public site: Dutch without a prefix, English under /en/ and Polish under /pl/. Staff URLs have no prefix.
 urlpatterns += i18n_patterns(path("", include("jeugdhulp.publiek.urls")), prefix_default_language=False)

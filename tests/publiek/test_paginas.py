@@ -1,5 +1,6 @@
 """Every public page answers in Dutch, English and Polish, stays light, and the redacteur can keep it current."""
 
+import datetime as dt
 import gzip
 import re
 
@@ -58,7 +59,7 @@ def test_page_weight_without_images_is_under_200_kb(client, kaart, pad):
         pad_statisch = finders.find(url.decode().removeprefix("/static/"))
         with open(pad_statisch, "rb") as bestand:
             totaal += len(gzip.compress(bestand.read()))
-    assert b"htmx" not in html  # the public site needs no JavaScript
+    assert b"<script" not in html  # the public site needs no JavaScript
     assert totaal < MAX_GEWICHT, totaal
 
 
@@ -101,3 +102,81 @@ def test_redacteur_keeps_the_kaart_fresh_and_edits_pages(client, kaart, redacteu
     assert response.status_code == 302
     assert Pagina.objects.get(slug="pesten").titel == "Gepest worden"
     assert "Gepest worden" in client.get("/onderwerp/pesten/").content.decode()
+
+
+@pytest.mark.parametrize("taal", ["", "/en", "/pl"])
+def test_the_emergency_bar_has_the_kindertelefoon_for_children(client, kaart, taal):
+    html = client.get(taal + "/").content.decode()
+    assert 'href="tel:08000432"' in html and "0800-0432" in html
+
+
+def test_favicon_is_served(client):
+    response = client.get("/favicon.ico", follow=True)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content if response.streaming else [response.content])[:4] == b"\x00\x00\x01\x00"
+
+
+def test_polish_contact_page_shows_opening_hours_in_polish(client, kaart):
+    html = client.get("/pl/contact/").content.decode()
+    main = html.split("<main", 1)[1]
+    for nederlands in ("Inloopspreekuur", "woensdag", "Op werkdagen", "Crisisdienst jeugd"):
+        assert nederlands not in main, nederlands
+    assert "środa 13:30–16:00" in main
+
+
+def test_opening_hours_read_as_a_range(client, kaart):
+    from django.utils import translation
+
+    from jeugdhulp.publiek.templatetags.publiek import uren
+    from jeugdhulp.socialekaart.models import Openingstijd
+
+    tijd = Openingstijd(dagen="MO,TU,WE,TH,FR", open_van=dt.time(8, 30), open_tot=dt.time(17))
+    with translation.override("nl"):
+        assert uren(tijd) == "maandag t/m vrijdag 08:30–17:00"
+    with translation.override("pl"):
+        assert uren(tijd) == "poniedziałek–piątek 08:30–17:00"
+
+
+def test_the_sociale_kaart_offers_topics_and_kernen_before_any_search(client, kaart):
+    html = client.get("/sociale-kaart/").content.decode()
+    assert 'href="?onderwerp=pesten"' in html
+    assert 'href="?kern=Oss"' in html and 'href="?kern=Lith"' in html
+    assert "Hulp bij pesten" in client.get("/sociale-kaart/?onderwerp=pesten").content.decode()
+
+
+def test_privacy_statement_says_who_sees_what_as_the_policy_does(client, kaart, monkeypatch):
+    """The statement is generated from permissions.policy.RULES: the jeugdconsulent, who may open a hulpvraag with
+    the parent's contact details, is named; and a change to the policy changes the statement."""
+    from jeugdhulp.accounts.roles import Rol
+    from jeugdhulp.permissions import policy
+
+    html = client.get("/privacy/").content.decode()
+    rij = html.split("Je vraag en je contactgegevens", 1)[1].split("</tr>", 1)[0]
+    assert "Medewerkers van het CJG" in rij and "Jeugdconsulenten van de gemeente" in rij
+    assert "Alleen medewerkers van het CJG in Oss kunnen ze zien" not in html
+    assert "20 jaar" in html  # the retention period
+    regels = dict(policy.RULES)
+    regels[(policy.Resource.HULPVRAAG, policy.Actie.BEKIJKEN)] = {
+        **regels[(policy.Resource.HULPVRAAG, policy.Actie.BEKIJKEN)],
+        Rol.AANBIEDER_MEDEWERKER: policy.ALLES,
+    }
+    monkeypatch.setattr("jeugdhulp.publiek.privacy.RULES", regels)
+    rij = client.get("/privacy/").content.decode().split("Je vraag en je contactgegevens", 1)[1].split("</tr>")[0]
+    assert "Medewerkers van de jeugdhulpaanbieder" in rij
+
+
+def test_the_utrecht_subset_is_fresh():
+    """jeugdhulp/utrecht.css holds exactly the NL Design System rules the templates use. After using a new
+    utrecht-* class: `python scripts/vendor_assets.py --css` (no Node needed)."""
+    import importlib.util
+    from pathlib import Path
+
+    pad = Path(__file__).resolve().parents[2] / "scripts" / "vendor_assets.py"
+    spec = importlib.util.spec_from_file_location("vendor_assets", pad)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.SUBSET.read_text(encoding="utf-8") == module.build_css_subset(), "run scripts/vendor_assets.py --css"
+    css = module.SUBSET.read_text(encoding="utf-8")
+    assert ".utrecht-checkbox--custom.utrecht-checkbox--html-input:checked" in css
+    assert ".utrecht-radio-button--html-input:checked" in css
+    assert len(css.encode()) < len((module.STATIC / "utrecht" / "index.css").read_bytes()) / 2

@@ -76,6 +76,9 @@ def bouw_kaart() -> dict:
     scheiding = TermFactory(code="scheiding", naam="Scheiding", zoekwoorden="scheiden uit elkaar")
     cjg = OrganisatieFactory(naam="Centrum Jeugd en Gezin Oss", soort=Soort.CJG, email="info@cjg-oss.example")
     Telefoonnummer.objects.create(organisatie=cjg, nummer="0412-795000", omschrijving="Op werkdagen")
+    Telefoonnummer.objects.create(
+        organisatie=cjg, nummer="0412-795099", omschrijving="Crisisdienst jeugd: 's avonds, 's nachts en in het weekend"
+    )
     locatie = Locatie.objects.create(
         organisatie=cjg, naam="CJG Oss-Noord", straat="Raadhuislaan 10", postcode="5341 GM", plaats="Oss", wijk=ruwaard
     )

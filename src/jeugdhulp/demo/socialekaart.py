@@ -208,6 +208,10 @@ class SocialeKaartBouwer:
         Telefoonnummer.objects.create(
             id=self.uuid(), organisatie=cjg, nummer="06-12345678", type="text", omschrijving="App voor jongeren"
         )
+        Telefoonnummer.objects.create(  # synthetic, like the CJG's own numbers; the folder and contact page give it
+            id=self.uuid(), organisatie=cjg, nummer="0412-795099",
+            omschrijving="Crisisdienst jeugd: 's avonds, 's nachts en in het weekend",
+        )  # fmt: skip
         self.cjg = cjg
         self.cjg_locaties = []
         for teamnaam, kern, straat, postcode in CJG_LOCATIES:

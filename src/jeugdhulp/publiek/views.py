@@ -15,6 +15,7 @@ from django.db import DatabaseError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -23,6 +24,7 @@ from jeugdhulp.core.pdf import pdf_response
 from jeugdhulp.hulpvragen import services as hulpvragen
 from jeugdhulp.hulpvragen.models import Hulpvraag, Kanaal
 from jeugdhulp.organisatie.models import Gemeente
+from jeugdhulp.publiek import privacy as privacyregels
 from jeugdhulp.publiek import teller
 from jeugdhulp.publiek.forms import HulpvraagForm, VraagwijzerForm, ZoekForm, kernen
 from jeugdhulp.publiek.models import Bijeenkomst, Pagina
@@ -84,12 +86,18 @@ def onderwerp(request, code: str):
     return render(request, "publiek/onderwerp.html", context)
 
 
+def favicon(request):
+    """The site icon at the address browsers try by themselves; the cache-busted static file does the serving."""
+    return redirect(static("publiek/favicon.ico"), permanent=True)
+
+
 def contact(request):
     return render(request, "publiek/contact.html", {"cjg": _cjg()})
 
 
 def privacy(request):
-    return render(request, "publiek/privacy.html")
+    context = {"wie_ziet_wat": privacyregels.wie_ziet_wat(), "bewaartermijn": privacyregels.bewaartermijn_jaren()}
+    return render(request, "publiek/privacy.html", context)
 
 
 # --- sociale kaart -----------------------------------------------------------------------------------------------
@@ -131,6 +139,9 @@ def _zoekpagina(request):
     query = request.GET.copy()
     query.pop("pagina", None)
     context = {"form": form, "resultaat": resultaat, "pagina": pagina, "query": query.urlencode(), "gezocht": gezocht}
+    if not gezocht:  # something to browse before any search: the topics and the kernen
+        context["onderwerpen"] = _onderwerpen()
+        context["kernen"] = kernen(_gemeente())
     return render(request, "publiek/zoeken.html", context)
 
 
@@ -294,12 +305,23 @@ def hulpvraag_verstuurd(request):
 
 
 # --- folder and professionals ------------------------------------------------------------------------------------
+def _crisisnummer(cjg: Organisatie | None):
+    """The youth crisis service out of office hours: the CJG's phone number described as such on the sociale kaart
+    (the redacteur keeps it current, like the CJG's other numbers)."""
+    if cjg is None:
+        return None
+    return next((t for t in cjg.telefoonnummers.all() if "crisis" in t.omschrijving.lower()), None)
+
+
 def folder(request):
-    return render(request, "publiek/folder.html", {"cjg": _cjg()})
+    cjg = _cjg()
+    return render(request, "publiek/folder.html", {"cjg": cjg, "crisis": _crisisnummer(cjg)})
 
 
 def folder_pdf(request):
-    return pdf_response(request, "publiek/folder_pdf.html", {"cjg": _cjg()}, "wat-kun-je-verwachten-van-het-cjg.pdf")
+    cjg = _cjg()
+    context = {"cjg": cjg, "crisis": _crisisnummer(cjg)}
+    return pdf_response(request, "publiek/folder_pdf.html", context, "wat-kun-je-verwachten-van-het-cjg.pdf")
 
 
 def professionals(request):

@@ -308,7 +308,8 @@ class Werkgebied(models.Model):
 class Openingstijd(models.Model):
     """HSDS schedule (a weekly RRULE): opening hours, inloopspreekuur, telefonische bereikbaarheid."""
 
-    DAGEN = {"MO": _("maandag"), "TU": _("dinsdag"), "WE": _("woensdag"), "TH": _("donderdag"), "FR": _("vrijdag")}
+    DAGEN = {"MO": _("maandag"), "TU": _("dinsdag"), "WE": _("woensdag"), "TH": _("donderdag"), "FR": _("vrijdag"),
+             "SA": _("zaterdag"), "SU": _("zondag")}  # fmt: skip
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     dienst = models.ForeignKey(Dienst, on_delete=models.CASCADE, null=True, blank=True, related_name="openingstijden")
