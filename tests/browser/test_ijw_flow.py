@@ -42,6 +42,11 @@ def test_vot_from_import_to_jw301_in_the_outbox(page, tmp_path, settings):
     page.get_by_role("link", name="Verzoeken").first.click()
     page.get_by_role("link", name="Verzoek om toewijzing VOT-1").click()
     expect(page.get_by_test_id("status")).to_have_text("open")
+    # the request in words, and no running toewijzing for a client we did not know
+    expect(page.get_by_test_id("gevraagd")).to_contain_text(
+        "Ambulant, 120 minuten per week, van 1 april 2024 tot en met 31 december 2024"
+    )
+    expect(page.get_by_test_id("lopend")).to_have_text("Geen lopende toewijzingen.")
     # the VOT carried product and period; the new jeugdige has no address yet
     page.get_by_label("Straat").fill("Kerkstraat")
     page.get_by_label("Huisnummer").fill("12")
