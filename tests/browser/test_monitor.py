@@ -119,3 +119,26 @@ def test_jeugdconsulent_downloads_the_cbs_file_and_it_is_logged(page, wereld):
     assert regels[0].startswith("aanbieder_agb;bsn;") and any(wereld["eigen"].bsn in r for r in regels[1:])
     assert Toegangslogregel.objects.filter(jeugdige=wereld["eigen"], onderwerp__startswith="CBS").exists()
     screenshot(page, "monitor-cbs-aanlevering")
+
+
+@pytest.mark.parametrize("breedte", [375, 1280])
+def test_monitor_tabs_stand_apart_numbers_are_dutch_and_the_page_fits(page, wereld, breedte):
+    """Issue 14 §5.1–5.3: separate tabs, no page wider than the screen, "26.145.000", a forecast from commitments."""
+    from jeugdhulp.monitor.models import Budget
+
+    jaar = dt.date.today().year
+    Budget.objects.create(gemeente=wereld["oss"], jaar=jaar, categorie="45", bedrag=26_145_000_00)
+    page.set_viewport_size({"width": breedte, "height": 900})
+    login(page, wereld["users"][Rol.BELEIDSMEDEWERKER])
+    page.goto("/medewerkers/cijfers/financien/")
+    tabs = page.locator("nav.monitor-menu a").all()
+    assert len(tabs) >= 5
+    vakken = [t.bounding_box() for t in tabs]
+    for a, b in zip(vakken, vakken[1:], strict=False):  # next to each other with a gap, or on the next line
+        assert a["x"] + a["width"] < b["x"] or b["y"] >= a["y"] + a["height"] - 1, (a, b)
+    assert page.locator("nav.monitor-menu a[aria-current=page]").inner_text() == "Financiën"
+    assert page.evaluate("document.documentElement.scrollWidth") <= breedte  # tables scroll in their own box
+    rij = page.get_by_role("row").filter(has_text="Jeugdhulp ambulant").first
+    expect(rij).to_contain_text("26.145.000")
+    expect(rij).to_contain_text(f"niet in {jaar}")
+    screenshot(page, f"monitor-financien-{breedte}")

@@ -357,3 +357,33 @@ def test_the_monitor_menu_shows_only_what_the_role_may_open(client, wereld):
     login_verified(client, wereld["users"][Rol.BELEIDSMEDEWERKER])
     html = client.get(reverse("monitor:wachttijden")).content.decode()
     assert f'href="{wachtlijsten}"' in html and f'href="{cbs}"' not in html
+
+
+def test_forecast_counts_commitments_not_yet_declared_and_says_when_the_budget_lasts():
+    """Issue 14 §5.3: budget 26.145.000, verplicht 4.212.860, nothing declared yet showed "Prognose jaareinde 0"."""
+    regel = financien.Regel(budget=26_145_000_00, verplicht=4_212_860_02)
+    prognose, op = financien.prognose(regel, 2026, verstreken=340)
+    assert prognose == 4_212_860_02 and op is None  # the commitments, and the budget lasts the year
+    # approved spending that outruns the commitments is extrapolated, and the budget runs out within the year
+    regel = financien.Regel(budget=100_000_00, verplicht=50_000_00, goedgekeurd=40_000_00)
+    prognose, op = financien.prognose(regel, 2025, verstreken=90)
+    assert prognose == round(40_000_00 * 365 / 90) and op == D(2025, 1, 1) + dt.timedelta(days=225)
+
+
+def test_dutch_numbers_in_tables_summaries_charts_and_exports():
+    from jeugdhulp.monitor.grafieken import LOCALE, lijn, samenvatting, staaf
+    from jeugdhulp.monitor.tabel import Getal, Tabel
+
+    t = Tabel("fin", "Financiën", ["Groep", "Budget", "Gemiddeld"], [["A", Getal(26_145_000), Getal(2.9, 1)]])
+    t.grafiekdata = [{"groep": "A", "prognose": 3_453_229.70}]
+    assert [str(w) for w in t.rijen[0]] == ["A", "26.145.000", "2,9"]
+    assert t.als_csv().splitlines()[1] == "A;26145000;2,9"  # Dutch spreadsheets read these as numbers
+    assert "<v>26145000</v>" in t.als_xlsx().decode("latin-1") or b"26145000" in zipfile.ZipFile(
+        BytesIO(t.als_xlsx())
+    ).read("xl/worksheets/sheet1.xml")
+    spec = staaf(t, "groep", "prognose", "Prognose (euro)", eenheid="euro")
+    assert spec["config"]["locale"] == LOCALE and LOCALE["number"]["thousands"] == "."
+    assert "€ 3.453.229,70" in samenvatting(spec)
+    t.grafiekdata = [{"maand": "2025-10-01", "mediaan": 2.9}, {"maand": "2025-11-01", "mediaan": 3.0}]
+    zin = samenvatting(lijn(t, "maand", "mediaan", "Mediaan wachttijd (weken)"))
+    assert "okt 2025" in zin and "nov 2025" in zin and "2,9" in zin
