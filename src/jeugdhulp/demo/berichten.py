@@ -53,9 +53,15 @@ def bouw_berichten(bouwer) -> dict[str, int]:
         .exclude(einddatum__lt=eind)
         .order_by("aanbieder__agb_code", "pk")[:45]
     )
-    gestopt = list(basis_qs.filter(einddatum_zorg__lte=peildatum).order_by("-einddatum_zorg", "pk")[:12])
+
+    def geboren(t: Toewijzing) -> bool:  # a start dated before the child's birth is rejected (TR134)
+        return t.jeugdige.geboortedatum <= min(t.begindatum_zorg + dt.timedelta(days=3), peildatum)
+
+    gestopt = [
+        t for t in basis_qs.filter(einddatum_zorg__lte=peildatum).order_by("-einddatum_zorg", "pk")[:12] if geboren(t)
+    ]
     recent = list(basis_qs.order_by("-begindatum_zorg", "pk")[:20])
-    gestart = list({t.pk: t for t in lopend + gestopt + recent}.values())
+    gestart = [t for t in {t.pk: t for t in lopend + gestopt + recent}.values() if geboren(t)]
     for i, t in enumerate(gestart):
         dag = min(t.begindatum_zorg + dt.timedelta(days=3), peildatum)
         berichten.append(az.start(t, t.begindatum_zorg, ident=f"DS{i:05d}", dag=dag))
@@ -82,7 +88,10 @@ def _declaraties(lopend: list[Toewijzing], begin: dt.date, eind: dt.date, peilda
             continue
         rij = per_aanbieder.setdefault(t.aanbieder.agb_code, {})
         rij.setdefault(t.jeugdige.bsn, []).append(
-            az.prestatie(t, begin, eind, ref=f"DM{t.toewijzingnummer}", volume=4, tarief=int(tarief.bedrag))
+            # 4 units, or fewer when the toewijzing grants fewer (TR321/TR322: within the toegewezen Omvang)
+            az.prestatie(
+                t, begin, eind, ref=f"DM{t.toewijzingnummer}", volume=min(4, t.volume or 4), tarief=int(tarief.bedrag)
+            )
         )
     uit = []
     for n, (agb, per_bsn) in enumerate(list(per_aanbieder.items())[:3]):
