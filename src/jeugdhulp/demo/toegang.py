@@ -255,6 +255,7 @@ def _casussen(bouwer, rng, team, jeugdigen, ronde: int, telling: dict, *, medewe
             regisseur="Sanne de Vries" if n % 3 == 0 else "",
         )
         telling["casussen"] += 1
+        vraag = _aanleiding(bouwer, rng, casus, geopend)
         telling["overgangen"] += _geschiedenis(
             casus,
             CASUS_PAD[status],
@@ -271,7 +272,7 @@ def _casussen(bouwer, rng, team, jeugdigen, ronde: int, telling: dict, *, medewe
         KortVerslag.objects.create(
             casus=casus,
             versie=1,
-            vraag="Wat speelt er en wat wil het gezin bereiken.",
+            vraag=vraag,
             afspraken="Samen een plan maken.",
             reactie_gezin="" if n % 4 else "Wij zien het anders: het probleem ligt ook bij school.",
             gezin_eens=bool(n % 4),
@@ -409,6 +410,35 @@ def _casussen(bouwer, rng, team, jeugdigen, ronde: int, telling: dict, *, medewe
                     beschikking.bezwaar_uiterlijk, datum + dt.timedelta(days=20), commissie=False
                 ),
             )
+
+
+AANLEIDINGEN = [
+    ("telefoon", "ouder", "Onze zoon is erg opstandig en slaat zijn zusje. Wij lopen vast."),
+    ("website", "ouder", "Mijn dochter eet slecht en trekt zich terug op haar kamer."),
+    ("vindplaats", "school", "Leerling is vaak afwezig en heeft thuis veel zorgtaken."),
+    ("telefoon", "huisarts", "Jongen met somberheid en slaapproblemen; ouders willen hulp."),
+    ("inloop", "ouder", "Na de scheiding is het contact met de kinderen moeilijk."),
+    ("email", "ouder", "Ons kind heeft autisme en de hulp op school is niet genoeg."),
+]
+
+
+def _aanleiding(bouwer, rng, casus, geopend: dt.date) -> str:
+    """The question the casus started from: a hulpvraag a few days before, now at vraagverheldering and linked."""
+    kanaal, vrager, vraag = rng.choice(AANLEIDINGEN)
+    h = registreer(
+        gemeente=casus.gemeente,
+        team=casus.team,
+        vrager=vrager,
+        kanaal=kanaal,
+        vraag=vraag,
+        ontvangen_op=timezone.make_aware(dt.datetime.combine(geopend - dt.timedelta(days=3), dt.time(10, 30))),
+        naam=f"{bouwer._naam('2')[0]} {casus.jeugdige.geslachtsnaam}",
+        **_contact(rng, casus.jeugdige, bouwer.peildatum),
+    )
+    Hulpvraag.objects.filter(pk=h.pk).update(
+        status=Hulpvraag.Status.VRAAGVERHELDERING, casus=casus, jeugdige=casus.jeugdige
+    )
+    return vraag
 
 
 def _evaluatie(rng, casus, toewijzing, door, peil: dt.date) -> None:
