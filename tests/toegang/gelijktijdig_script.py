@@ -32,16 +32,19 @@ LEZERS = 2  # colleagues opening aanvraag pages meanwhile (each view writes the 
 def wereld():
     from jeugdhulp.besluiten.models import AangevraagdProduct, Aanvraag, Beschikking
     from jeugdhulp.casussen.models import Casus
+    from tests import factories
     from tests.toegang.factories import toegang_wereld
 
     w = toegang_wereld()
     vandaag = timezone.localdate()
     aanvragen = []
     for _i in range(SCHRIJVERS + 1):
-        casus = Casus.objects.create(jeugdige=w["jeugdige"], gemeente=w["oss"], team=w["team"])
+        jeugdige = factories.JeugdigeFactory(gemeente=w["oss"], team=w["team"])
+        factories.ContactFactory(jeugdige=jeugdige)
+        casus = Casus.objects.create(jeugdige=jeugdige, gemeente=w["oss"], team=w["team"])
         a = Aanvraag.objects.create(
             casus=casus,
-            jeugdige=w["jeugdige"],
+            jeugdige=jeugdige,
             gemeente=w["oss"],
             vorm="zin",
             ontvangen_op=vandaag,
@@ -64,6 +67,7 @@ def wereld():
         aanvraag=oud, gemeente=w["oss"], beschikkingnummer=2026001, besluit="toegekend", motivering="m",
         bezwaarclausule="b", datum=vandaag, ingangsdatum=vandaag, einddatum=vandaag, bezwaar_uiterlijk=vandaag,
     )  # fmt: skip
+    factories.ToewijzingFactory(gemeente=w["oss"], jeugdige=oud.jeugdige, toewijzingnummer=103356)  # likewise
     return w, aanvragen
 
 
@@ -75,6 +79,7 @@ def main() -> None:
     call_command("migrate", run_syncdb=True, verbosity=0)
     migrate_s = time.perf_counter() - begin
     from jeugdhulp.besluiten.models import Beschikking
+    from jeugdhulp.toewijzingen.models import Toewijzing
     from tests.conftest import login_verified
 
     w, aanvragen = wereld()
@@ -104,6 +109,12 @@ def main() -> None:
             data={"besluit": "toegekend", "motivering": "Het plan vraagt dit.", "datum": timezone.localdate()},
         )
         verzoek(client, "get", reverse("besluiten:aanvraag", args=[aanvraag.pk]))
+        verzoek(
+            client,
+            "post",
+            reverse("besluiten:toewijzen", args=[aanvraag.pk]),
+            data={"regie_tijdens_wachten": "CJG", "overbruggingszorg": ""},
+        )
         verzoek(client, "get", reverse("besluiten:beschikking_pdf", args=[aanvraag.pk]))
         connection.close()
 
@@ -126,12 +137,16 @@ def main() -> None:
         t.join()
     schrijven_s = time.perf_counter() - begin
     nummers = sorted(Beschikking.objects.filter(aanvraag__in=aanvragen).values_list("beschikkingnummer", flat=True))
+    toewijzingnummers = sorted(
+        Toewijzing.objects.filter(aanvragen__in=aanvragen).values_list("toewijzingnummer", flat=True)
+    )
     print(
         json.dumps(
             {
                 "journal": journal,
                 "fouten": fouten,
                 "nummers": nummers,
+                "toewijzingnummers": toewijzingnummers,
                 "duur": sorted(duur, reverse=True),
                 "migrate_s": migrate_s,
                 "schrijven_s": schrijven_s,

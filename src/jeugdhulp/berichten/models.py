@@ -188,6 +188,18 @@ class Teller(models.Model):
             cursor.execute(sql, [naam])
             return cursor.fetchone()[0]
 
+    @classmethod
+    def volgende_na(cls, naam: str, hoogste: int | None) -> int:
+        """The next value above ``hoogste`` too: a counter that lags behind numbers given before it existed (demo,
+        import, admin) jumps past them in one statement. Counting up one by one held the write lock for as long as
+        that took (seconds to minutes: "database is locked" for every colleague meanwhile). Call inside the
+        transaction that uses the number; the counter's row stays locked until it commits."""
+        n = cls.volgende(naam)
+        if hoogste is not None and n <= hoogste:
+            n = hoogste + 1
+            cls.objects.filter(naam=naam).update(waarde=n)
+        return n
+
 
 class VerzoekStatus(models.TextChoices):
     OPEN = "open", _("open")

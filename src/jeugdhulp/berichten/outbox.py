@@ -24,7 +24,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from jeugdhulp.berichten import termijnen
@@ -219,17 +219,9 @@ def maak_jw319(verzoek: Verzoek, antwoord: str, reden: str | None = None, *, van
 def _volgend_toewijzingnummer(gemeente) -> int:
     from jeugdhulp.berichten.models import Teller
 
-    hoogste = (
-        Toewijzing.objects.filter(gemeente=gemeente)
-        .order_by("-toewijzingnummer")
-        .values_list("toewijzingnummer", flat=True)
-        .first()
-        or 0
-    )
-    while True:  # the counter may lag behind toewijzingen made elsewhere (admin, demo)
-        n = Teller.volgende(f"toewijzingnummer:{gemeente.cbs_code}")
-        if n > hoogste:
-            return n
+    hoogste = Toewijzing.objects.filter(gemeente=gemeente).aggregate(m=Max("toewijzingnummer"))["m"]
+    # the counter may lag behind toewijzingen made elsewhere (admin, demo): it jumps past them at once
+    return Teller.volgende_na(f"toewijzingnummer:{gemeente.cbs_code}", hoogste)
 
 
 def volgend_toewijzingnummer(gemeente) -> int:

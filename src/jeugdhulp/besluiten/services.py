@@ -161,19 +161,10 @@ def pgb_beoordelen(aanvraag: Aanvraag, **velden) -> PgbBeoordeling:
 
 # ---- beschikking
 def _volgend_beschikkingnummer(gemeente) -> int:
-    """The next number, in at most two statements. The counter can lag behind numbers given before it existed
-    (imported or demo beschikkingen): it then jumps past the highest in one step. Counting up one by one to get
-    there held the write lock for as long as that took (seconds to minutes on SQLite: "database is locked" for
-    every colleague meanwhile)."""
     from jeugdhulp.berichten.models import Teller
 
-    naam = f"beschikkingnummer:{gemeente.cbs_code}"
-    n = Teller.volgende(naam)  # takes the counter's row lock until commit
     hoogste = Beschikking.objects.filter(gemeente=gemeente).aggregate(m=Max("beschikkingnummer"))["m"]
-    if hoogste is not None and n <= hoogste:
-        n = hoogste + 1
-        Teller.objects.filter(naam=naam).update(waarde=n)
-    return n
+    return Teller.volgende_na(f"beschikkingnummer:{gemeente.cbs_code}", hoogste)
 
 
 @transaction.atomic
