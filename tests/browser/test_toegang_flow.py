@@ -18,7 +18,7 @@ from jeugdhulp.berichten import inbox
 from jeugdhulp.berichten.models import Bericht, Status
 from jeugdhulp.casussen.models import Casus, CasusStatus
 from jeugdhulp.toewijzingen.models import Toewijzing
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import run_axe, screenshot
 from tests.browser.test_staff_roles import login
 from tests.toegang.factories import jw305_voor, toegang_wereld
 
@@ -97,6 +97,7 @@ def test_phone_call_to_closure_with_waakvlam(page, chromium, live_server):
     expect(page.get_by_test_id("volgende")).to_contain_text("Voer het eerste gesprek en leg het vast")
     expect(page.get_by_test_id("betrokkenen")).to_contain_text("Anne Jansen (ouder) — 0612345678")
     beide_breedtes(page, "toegang-2-casus-nieuw")
+    assert run_axe(page) == []
 
     # 2. vraagverheldering: who was there is prefilled; the verslag starts from the question
     g = blok(page, "Gesprek vastleggen")
@@ -229,6 +230,7 @@ def test_phone_call_to_closure_with_waakvlam(page, chromium, live_server):
     expect(page.get_by_test_id("acties")).to_contain_text("Oma brengt Noor op maandag naar school")
     expect(page.get_by_test_id("volgende")).to_contain_text("Waakvlamcontact")
     beide_breedtes(page, "toegang-4-afgesloten-waakvlam")
+    assert run_axe(page) == []
 
     # the measurement: fewer screens and fewer fields than before the redesign
     print(f"\nCJG path: {len(t.schermen)} screens {t.schermen}, {len(t.velden)} fields")
@@ -264,6 +266,7 @@ def test_vraagverheldering_without_bsn_shows_errors_at_their_fields(page, live_s
     page.get_by_test_id("foutsamenvatting").get_by_role("link", name="Naar het formulier").click()
     expect(page.get_by_label("Voornaam van het kind")).to_be_in_viewport()
     screenshot(page, "toegang-triage-fout-375")
+    assert run_axe(page) == []
     page.get_by_label("Voornaam van het kind").fill("Daan")
     page.get_by_role("button", name="Naar vraagverheldering").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Casus Daan de Vries")
