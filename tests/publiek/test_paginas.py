@@ -75,11 +75,11 @@ def test_organisation_confirms_or_corrects_via_signed_link(client, kaart):
     organisatie = kaart["behandeling"].organisatie
     url = reverse("publiek:controleren", args=[kaart_services.controle_token(organisatie)])
     assert "Traumabehandeling na pesten" in client.get(url).content.decode()
-    client.post(url, {"actie": "correctie", "tekst": "Wij zitten nu ook in Oss."})
-    assert Correctieverzoek.objects.get().organisatie == organisatie
     client.post(url, {"actie": "klopt"})
     kaart["behandeling"].refresh_from_db()
     assert not kaart["behandeling"].verouderd
+    client.post(url, {"actie": "correctie", "tekst": "Wij zitten nu ook in Oss."})
+    assert Correctieverzoek.objects.get().organisatie == organisatie
     assert client.get(url[:-5] + "xxxx/").status_code == 404
 
 

@@ -30,7 +30,7 @@ from jeugdhulp.publiek.forms import HulpvraagForm, VraagwijzerForm, ZoekForm, ke
 from jeugdhulp.publiek.models import Bijeenkomst, Pagina
 from jeugdhulp.socialekaart import search
 from jeugdhulp.socialekaart import services as kaart
-from jeugdhulp.socialekaart.models import Correctieverzoek, Dienst, Organisatie, Soort, Term, Vindplaats
+from jeugdhulp.socialekaart.models import Dienst, Organisatie, Soort, Term, Vindplaats
 from jeugdhulp.taken import mail as taken_mail
 from jeugdhulp.taken.models import Mail, MailSoort
 
@@ -216,21 +216,31 @@ def controleren(request, token: str):
         return render(request, "publiek/controleren_ongeldig.html", status=404)
     klaar = None
     fout = ""
+    status = 200
     if request.method == "POST":
-        if request.POST.get("actie") == "klopt":
-            kaart.bevestig(organisatie, door=organisatie.email)
-            klaar = "bevestigd"
-        else:
-            tekst = request.POST.get("tekst", "").strip()
-            if not tekst:
+        tekst = request.POST.get("tekst", "").strip()
+        try:
+            if request.POST.get("actie") == "klopt":
+                kaart.bevestig_via_link(organisatie)
+                klaar = "bevestigd"
+            elif not tekst:
                 fout = _("Schrijf wat er anders moet.")
             elif len(tekst) > 4000:
                 fout = _("Houd het korter dan 4000 tekens.")
             else:
-                Correctieverzoek.objects.create(organisatie=organisatie, tekst=tekst)
+                kaart.dien_correctie_in(organisatie, tekst)
                 klaar = "correctie"
-    context = {"organisatie": organisatie, "diensten": organisatie.diensten.all(), "klaar": klaar, "fout": fout}
-    return render(request, "publiek/controleren.html", context)
+        except kaart.LinkVerbruikt as exc:
+            fout, status = str(exc), 429
+    context = {
+        "organisatie": organisatie,
+        "diensten": organisatie.diensten.all(),
+        "klaar": klaar,
+        "fout": fout,
+        # the link is spent (or over its limit): say why, and show no forms
+        "verbruikt": fout if status == 429 else ("" if klaar else kaart.waarom_verbruikt(organisatie)),
+    }
+    return render(request, "publiek/controleren.html", context, status=status)
 
 
 # --- online hulpvraag ----------------------------------------------------------------------------------------------

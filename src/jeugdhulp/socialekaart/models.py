@@ -391,6 +391,14 @@ class Correctieverzoek(models.Model):
         verbose_name = _("correctieverzoek")
         verbose_name_plural = _("correctieverzoeken")
         ordering = ["ontvangen_op"]
+        # The signed link is spent until the redacteur handles the correction (services.dien_correctie_in).
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisatie"],
+                condition=Q(afgehandeld_op__isnull=True),
+                name="een_open_correctie_per_organisatie",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.organisatie}: {self.ontvangen_op:%Y-%m-%d}"

@@ -6,9 +6,10 @@ import datetime as dt
 
 from django.core import signing
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 
-from jeugdhulp.socialekaart.models import Dienst, Organisatie, WachttijdBron
+from jeugdhulp.socialekaart.models import Correctieverzoek, Dienst, Organisatie, WachttijdBron
 
 TOKEN_SALT = "socialekaart.controleren"  # noqa: S105 — a signing namespace, not a secret
 TOKEN_GELDIG = dt.timedelta(days=90)
@@ -42,3 +43,50 @@ def organisatie_uit_token(token: str) -> Organisatie | None:
     except signing.BadSignature:
         return None
     return Organisatie.objects.filter(pk=pk).first()
+
+
+# The confirm-or-correct link (issue 15 §8): one open correction per organisation (so per service) at a time; the link
+# is spent once a correction is filed until the redacteur has handled it; and at most a few corrections a day.
+MAX_CORRECTIES_PER_DAG = 3
+
+
+class LinkVerbruikt(Exception):
+    """The link cannot be used now; the message says why and when it can be used again."""
+
+
+def open_correctie(organisatie: Organisatie) -> Correctieverzoek | None:
+    return organisatie.correctieverzoeken.filter(afgehandeld_op__isnull=True).first()
+
+
+def waarom_verbruikt(organisatie: Organisatie) -> str:
+    """Why the organisation's link cannot be used now (a correction still open), or an empty string."""
+    open_ = open_correctie(organisatie)
+    if open_ is None:
+        return ""
+    return _(
+        "U heeft op %(datum)s al een correctie gestuurd. De redactie handelt die eerst af; daarna kunt u deze "
+        "link weer gebruiken."
+    ) % {"datum": formats.date_format(timezone.localtime(open_.ontvangen_op), "j F Y")}
+
+
+def _bruikbaar(organisatie: Organisatie) -> None:
+    if reden := waarom_verbruikt(organisatie):
+        raise LinkVerbruikt(reden)
+
+
+@transaction.atomic
+def dien_correctie_in(organisatie: Organisatie, tekst: str) -> Correctieverzoek:
+    """File a correction through the signed link, or raise ``LinkVerbruikt``. Concurrent posts are serialised on the
+    organisation's row (and a partial unique index refuses a second open correction whatever happens)."""
+    Organisatie.objects.select_for_update().filter(pk=organisatie.pk).exists()
+    _bruikbaar(organisatie)
+    sinds = timezone.now() - dt.timedelta(days=1)
+    if organisatie.correctieverzoeken.filter(ontvangen_op__gte=sinds).count() >= MAX_CORRECTIES_PER_DAG:
+        raise LinkVerbruikt(_("Via deze link zijn vandaag al genoeg correcties gestuurd. Probeer het morgen opnieuw."))
+    return Correctieverzoek.objects.create(organisatie=organisatie, tekst=tekst)
+
+
+def bevestig_via_link(organisatie: Organisatie) -> int:
+    """ "Alles klopt" through the signed link: refused while a correction of the organisation is still open."""
+    _bruikbaar(organisatie)
+    return bevestig(organisatie, door=organisatie.email)
