@@ -65,7 +65,8 @@ class ToewijzenForm(UtrechtFormMixin, forms.Form):
     def _botsing(self, data):
         if self.verzoek is None or not data.get("product") or not data.get("ingangsdatum"):
             return None
-        return lopende_botsing(self.verzoek, data["product"], data["ingangsdatum"], data.get("einddatum"))
+        v = self.verzoek
+        return lopende_botsing(v.jeugdige, v.aanbieder, data["product"], data["ingangsdatum"], data.get("einddatum"))
 
     def clean(self):
         data = super().clean()
@@ -112,10 +113,11 @@ class ToewijzenForm(UtrechtFormMixin, forms.Form):
             )
 
 
-def lopende_botsing(verzoek, product, van: dt.date, tot: dt.date | None):
-    """The running toewijzing of this jeugdige at this aanbieder for the same product that overlaps [van, tot]."""
+def lopende_botsing(jeugdige, aanbieder, product, van: dt.date, tot: dt.date | None):
+    """The toewijzing of this jeugdige at this aanbieder for the same product that overlaps [van, tot]: a second one
+    beside it would be refused (TR302, OP259)."""
     overlap = Q(einddatum__isnull=True) | Q(einddatum__gte=van)
-    qs = Toewijzing.objects.filter(jeugdige=verzoek.jeugdige, aanbieder=verzoek.aanbieder, product=product)
+    qs = Toewijzing.objects.filter(jeugdige=jeugdige, aanbieder=aanbieder, product=product)
     if tot is not None:
         qs = qs.filter(ingangsdatum__lte=tot)
     return qs.filter(overlap).exclude(reden_wijziging="13").order_by("-ingangsdatum", "-pk").first()

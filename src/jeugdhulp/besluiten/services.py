@@ -239,6 +239,7 @@ def _contracttarief(gemeente, p: AangevraagdProduct) -> Tarief | None:
 def toewijzen(aanvraag: Aanvraag, *, door, regie_tijdens_wachten: str = "", overbruggingszorg: str = "") -> list:
     """Per aanbieder: toewijzingen within the contract, then the JW301 snapshot into the iJw outbox."""
     from jeugdhulp.berichten import outbox
+    from jeugdhulp.berichten.forms import lopende_botsing
     from jeugdhulp.berichten.models import VerzoekStatus
 
     _vergrendel(aanvraag)
@@ -254,6 +255,15 @@ def toewijzen(aanvraag: Aanvraag, *, door, regie_tijdens_wachten: str = "", over
             raise ValidationError(
                 _("%(aanbieder)s heeft geen contract voor %(product)s in deze hele periode.")
                 % {"aanbieder": p.aanbieder.naam, "product": p.product}
+            )
+        lopend = lopende_botsing(aanvraag.jeugdige, p.aanbieder, p.product, p.ingangsdatum, p.einddatum)
+        if lopend is not None:
+            raise ValidationError(
+                _(
+                    "Voor %(product)s loopt bij %(aanbieder)s al toewijzing %(nummer)s in deze periode; een tweede "
+                    "ernaast kan niet (TR302). Laat de lopende toewijzing eerst stoppen, of kies een latere periode."
+                )
+                % {"product": p.product.omschrijving, "aanbieder": p.aanbieder.naam, "nummer": lopend.toewijzingnummer}
             )
         _zin, pgb_rijen = pgb_overlap(aanvraag.jeugdige, p.product, p.ingangsdatum, p.einddatum)
         if pgb_rijen.exists():

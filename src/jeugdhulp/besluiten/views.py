@@ -5,6 +5,7 @@ The CJG files the aanvraag and the evaluation from the casus page (resource CASU
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -191,7 +192,12 @@ class Toewijzen(AanvraagStap):
     gelukt = _("Toegewezen. Het toewijzingsbericht (JW301) staat klaar in de outbox.")
 
     def uitvoeren(self, obj, data):
-        return services.toewijzen(obj, door=self.request.user, **data)
+        from jeugdhulp.berichten.outbox import OutboxFout
+
+        try:
+            return services.toewijzen(obj, door=self.request.user, **data)
+        except OutboxFout as exc:  # the JW301 would be refused: say why, change nothing (no HTTP 500)
+            raise ValidationError(str(exc)) from exc
 
 
 class BezwaarRegistreren(AanvraagStap):
@@ -201,8 +207,6 @@ class BezwaarRegistreren(AanvraagStap):
     def uitvoeren(self, obj, data):
         beschikking = getattr(obj, "beschikking", None)
         if beschikking is None:
-            from django.core.exceptions import ValidationError
-
             raise ValidationError(_("Bezwaar kan alleen tegen een beschikking."))
         return services.bezwaar_registreren(beschikking, **data)
 
