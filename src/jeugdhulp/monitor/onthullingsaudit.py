@@ -142,6 +142,7 @@ class Model:
         kosten[cel.atomen] = 1.0
         h.changeColsCost(n, np.arange(n, dtype=np.int32), kosten)
         uitkomst = []
+        self.bindend: list[np.ndarray] = []  # per solve, the row duals: which published cells limit the range
         for zin in (highspy.ObjSense.kMinimize, highspy.ObjSense.kMaximize):
             h.changeObjectiveSense(zin)
             h.run()
@@ -152,6 +153,7 @@ class Model:
                 status = h.getModelStatus()
             if status == highspy.HighsModelStatus.kOptimal:
                 uitkomst.append(h.getInfo().objective_function_value)
+                self.bindend.append(np.abs(np.asarray(h.getSolution().row_dual)))
             elif status in (highspy.HighsModelStatus.kUnbounded, highspy.HighsModelStatus.kUnboundedOrInfeasible):
                 uitkomst.append(ONEINDIG)
             else:  # the published figures contradict each other: a bug, never a disclosure decision
@@ -159,9 +161,22 @@ class Model:
         binnen_klein = any(t.tekst == ONDERDRUKT and t.atoomset > cel.atoomset for t in self.cellen)
         return Bevinding(cel.waarde, cel.tekst or "", uitkomst[0], uitkomst[1], binnen_klein)
 
+    def bindende_kandidaat(self) -> Cel | None:
+        """After ``bereik``: the smallest shown non-zero cell whose constraint limits the range (non-zero dual in
+        the min or max LP); hiding it relaxes exactly what pins the cell."""
+        bindend = [i for duals in self.bindend for i in np.flatnonzero(duals > _EPS)]
+        open_cellen = [self.cellen[i] for i in bindend if self.cellen[i].tekst is None and self.cellen[i].waarde > 0]
+        return min(open_cellen, key=lambda c: c.waarde) if open_cellen else None
+
     def kandidaat(self, cel: Cel) -> Cel | None:
         """The cell to hide next to protect ``cel``: the smallest visible non-zero cell that shares a published
         total with it (the nearest total first), or else the smallest visible total that contains it."""
+        # a hidden cell that is the sum of cells shown (uitstroom = volgens plan + voortijdig): hide a part
+        delen = [c for c in self.cellen if c.atoomset < cel.atoomset]
+        if delen and frozenset().union(*(d.atoomset for d in delen)) == cel.atoomset:
+            open_delen = [d for d in delen if d.tekst is None and d.waarde > 0]
+            if open_delen:
+                return min(open_delen, key=lambda c: c.waarde)
         boven = sorted(
             (t for t in self.cellen if t is not cel and t.atoomset > cel.atoomset), key=lambda t: len(t.atoomset)
         )
@@ -194,11 +209,14 @@ def _lijnregel(model: Model, lijnen: list[tuple[list[Telling], Telling]]) -> Non
     while veranderd:
         veranderd = False
         for delen, tot in lijnen_cel:
-            if tot.tekst is not None or sum(d.tekst is not None for d in delen) != 1:
-                continue
+            verborgen = sum(d.tekst is not None for d in delen)
             open_delen = [d for d in delen if d.tekst is None and d.waarde > 0]
-            (min(open_delen, key=lambda d: d.waarde) if open_delen else tot).tekst = VERBORGEN
-            veranderd = True
+            if tot.tekst is None and verborgen == 1:  # the hidden cell is the total minus the others
+                (min(open_delen, key=lambda d: d.waarde) if open_delen else tot).tekst = VERBORGEN
+                veranderd = True
+            elif tot.tekst is not None and verborgen == 0 and open_delen:  # the hidden total is the parts' sum
+                min(open_delen, key=lambda d: d.waarde).tekst = VERBORGEN
+                veranderd = True
 
 
 def onderdruk(
@@ -230,8 +248,8 @@ def onderdruk(
             if b.bereik >= (1 if b.binnen_klein else bescherming):
                 beschermd.add(id(cel))
             else:
-                zwak.append(cel)
-        nieuw = {id(k): k for k in (model.kandidaat(c) for c in zwak) if k is not None}
+                zwak.append((cel, model.bindende_kandidaat()))
+        nieuw = {id(k): k for k in (k or model.kandidaat(c) for c, k in zwak) if k is not None}
         if not nieuw:
             break  # every hidden cell protected (or, never seen, nothing left that could protect one)
         for k in nieuw.values():
