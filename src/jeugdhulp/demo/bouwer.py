@@ -61,6 +61,7 @@ DEMO_GEBRUIKERS = [
     ("beleid", "Pieter", "van Loon", Rol.BELEIDSMEDEWERKER, ("gemeente", "0828")),
     ("aanbieder", "Hatice", "Demir", Rol.AANBIEDER_MEDEWERKER, ("aanbieder", 0)),
     ("beheerder", "Marloes", "Kuipers", Rol.FUNCTIONEEL_BEHEERDER, None),
+    ("beheerder2", "Joost", "Smits", Rol.FUNCTIONEEL_BEHEERDER, None),  # the second pair of eyes (ADR 0016)
     ("auditor", "Ruud", "Hermans", Rol.AUDITOR, None),
     ("redacteur", "Fenna", "Brouwers", Rol.REDACTEUR, None),
 ]
