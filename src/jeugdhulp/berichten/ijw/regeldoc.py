@@ -47,6 +47,9 @@ _TOELICHTING = """## Notes on interpretation
   the number of days, ISO weeks or calendar months the period touches (an upper bound, so we never reject what the
   standard accepts); Frequentie 6 is the total. TR322 is skipped for an open-ended toewijzing; earlier prestaties are
   taken in the toewijzing's unit.
+* **TR318** cannot know whether care was delivered every month, so it rejects only what is wrong either way: a
+  DeclaratiePeriode that does not start after the latest one this aanbieder declared to this gemeente (a repeat or
+  a step back); skipped months pass. **TR416** keys a debit by client as well (TR101: with the parent's key).
 * **TR361** compares changed and unchanged products through their toewijzing (product, Ingangsdatum/Einddatum, or the
   GewensteIngangsdatum of a change); pairs of two NieuwProducten are TR410's.
 * **TR378** uses the CBS list of the year of the Dagtekening, or (after a merger) of any product Ingangsdatum or
