@@ -109,6 +109,10 @@ def achttien(kaart):
                          omschrijving="Samen regelen wat verandert: geld, zorgverzekering, wonen.",
                          min_leeftijd=16, max_leeftijd=23)  # fmt: skip
     hulp.termen.set([term])
+    DienstFactory(naam="Begeleid wonen 16+", omschrijving="Wonen met begeleiding.", toegang="verwijzing",
+                  min_leeftijd=16, max_leeftijd=23).termen.set([term])  # fmt: skip
+    DienstFactory(naam="Budgetcoach voor jongeren", omschrijving="Je geld op orde.", min_leeftijd=16,
+                  max_leeftijd=23).termen.set([term])  # fmt: skip
     DienstFactory(naam="Peuterspeelzaal", omschrijving="Voor kinderen van 2 tot 4 jaar.", doelgroep="0 tot 18 jaar")
     DienstFactory(naam="Zwemles", omschrijving="Voor iedereen tot 18 jaar die een goede zwemmer wil worden.")
     return term
@@ -123,7 +127,8 @@ def test_numbers_in_a_question_never_match_ages_as_text(achttien):
 
 def test_the_topic_18_worden_leads_to_what_a_17_year_old_needs(achttien):
     namen = _namen("18 worden")
-    assert namen == ["Hulp bij 18 worden"], namen  # not the playgroup, not swimming lessons
-    assert _namen("18 worden", leeftijd=17) == ["Hulp bij 18 worden"]
-    assert _namen("Turning 18") == ["Hulp bij 18 worden"]
-    assert _namen("18 worden wonen") == ["Hulp bij 18 worden"]
+    # The CJG first, then what a 17-year-old can reach without a referral; not the playgroup, not swimming lessons.
+    assert namen == ["Hulp bij 18 worden", "Budgetcoach voor jongeren", "Begeleid wonen 16+"], namen
+    assert _namen("18 worden", leeftijd=17) == namen
+    assert _namen("Turning 18") == namen
+    assert _namen("18 worden wonen")[0] == "Begeleid wonen 16+"  # the word in its name ranks it first

@@ -102,7 +102,7 @@ PRODUCT_ONDERWERPEN = {
     "54": ["mentale-gezondheid"],
     "41": ["opvoeden", "school"],
     "43": ["opvoeden"],
-    "44": ["opvoeden", "18-worden"],
+    "44": ["opvoeden"],  # only Begeleid wonen 16+ (44A04) is also about turning 18: see bouw_aanbieders
     "46": ["huiselijk-geweld", "mentale-gezondheid"],
     "47": ["opgroeien"],
     "48": ["huiselijk-geweld"],
@@ -348,7 +348,8 @@ class SocialeKaartBouwer:
                 dienst = self.dienst(
                     org, f"{product.omschrijving} — {aanbieder.naam}",
                     f"{product.omschrijving} door {aanbieder.naam}. Jeugdhulp die het CJG of je huisarts met je "
-                    "regelt.", PRODUCT_ONDERWERPEN.get(product.categorie, ["opvoeden"]),
+                    "regelt.", PRODUCT_ONDERWERPEN.get(product.categorie, ["opvoeden"])
+                    + (["18-worden"] if product.code == "44A04" else []),
                     min_leeftijd=16 if product.code == "44A04" else 0, max_leeftijd=18 if zwaar else 23,
                     toegang=Toegang.BESCHIKKING if zwaar else Toegang.VERWIJZING, product=product,
                     aanmelden="Via het CJG, je huisarts, de jeugdarts of een medisch specialist.",

@@ -281,8 +281,13 @@ def _rangschik(qs: QuerySet, vraag: Zoekvraag) -> tuple[list[str], bool]:
     thema = Q(pk__in=qs.model.termen.through.objects.filter(term__code=vraag.thema).values("dienst_id"))
     if vraag.thema:  # a service of the topic named in the question beats a word in its name
         score = score + Case(When(thema, then=Value(5)), default=Value(0), output_field=IntegerField())
-    # Ties go to the CJG's own offer: the front door for every question.
-    eigen = Case(When(organisatie__soort="cjg", then=Value(1)), default=Value(0), output_field=IntegerField())
+    # Ties go to the CJG's own offer (the front door for every question), then to what needs no referral.
+    eigen = Case(
+        When(organisatie__soort="cjg", then=Value(2)),
+        When(toegang="vrij", then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
 
     def ids(filter_q: Q) -> list[str]:
         geordend = qs.filter(filter_q).annotate(score=score, eigen=eigen).order_by("-score", "-eigen", "naam", "pk")
