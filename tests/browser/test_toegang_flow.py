@@ -160,7 +160,7 @@ def test_phone_call_to_closure_with_waakvlam(page, chromium, live_server):
     t.kies(av.get_by_label("Per", exact=True), value="2")
     av.get_by_role("button", name="Aanvraag indienen").click()
     expect(page.get_by_test_id("aanvragen")).to_contain_text("Ingediend, wacht op besluit")
-    expect(page.get_by_test_id("volgende")).to_contain_text("Wacht op het besluit")
+    expect(page.get_by_test_id("komt")).to_contain_text("De gemeente beslist over uw aanvraag")
     casus_url = page.url
 
     # 6. beschikking (ZIN) by the jeugdconsulent, 7. toewijzing with its JW301

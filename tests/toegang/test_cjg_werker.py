@@ -222,3 +222,23 @@ def test_a_jeugdige_without_bsn_is_not_a_duplicate_of_another(w):
             h, door=w["cjg"], jeugdige=hulpvragen.nieuwe_jeugdige(h, door=w["cjg"], voornamen=naam)
         )
     assert Jeugdige.objects.filter(bsn__isnull=True).count() == 2
+
+
+def test_the_casus_page_says_the_next_step_and_by_when_overdue_first(cjg, w):
+    casus = _casus(w)
+    plan = plan_vastgesteld(w, casus)
+    vandaag = timezone.localdate()
+    plan.acties.update(deadline=vandaag + dt.timedelta(days=7))
+    type(plan).objects.filter(pk=plan.pk).update(evaluatiedatum=vandaag - dt.timedelta(days=1))
+    html = cjg.get(casus.get_absolute_url()).content.decode()
+    volgende = _tekst_van(html, "volgende")
+    assert "Evalueer het plan met het gezin" in volgende and "Uiterlijk zondag 6 december 2026" in volgende
+    assert "te laat" in volgende
+    assert "Oma: Oma past op" in _tekst_van(html, "komt")  # then the action
+    betrokkenen = _tekst_van(html, "betrokkenen")
+    assert "Noor Jansen (jeugdige)" in betrokkenen and "Sanne (CJG-medewerker, CJG Oss-Noord)" in betrokkenen
+
+
+def _tekst_van(html: str, testid: str) -> str:
+    blok = re.search(rf'data-testid="{testid}".*?</(?:section|ul)>', html, re.S).group(0)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", blok))

@@ -73,15 +73,21 @@ def volgende_stap(casus: Casus, vandaag: dt.date | None = None) -> Stap | None:
     if casus.status in (CasusStatus.PLAN, CasusStatus.UITVOERING):
         from jeugdhulp.besluiten.models import Aanvraag
 
+        # the earliest of: the decision on an open aanvraag, an open action, the evaluation (overdue ones first)
+        kandidaten = []
         aanvraag = casus.aanvragen.filter(status__in=Aanvraag.OPEN).order_by("beslis_uiterlijk").first()
         if aanvraag is not None:
-            return stap(_("Wacht op het besluit over de aanvraag"), "aanvragen", aanvraag.beslis_uiterlijk)
+            kandidaten.append(stap(_("Wacht op het besluit over de aanvraag"), "aanvragen", aanvraag.beslis_uiterlijk))
         actie = Actie.objects.filter(plan__casus=casus, gedaan_op__isnull=True).order_by("deadline").first()
-        if actie is not None and (plan is None or not plan.evaluatiedatum or actie.deadline <= plan.evaluatiedatum):
-            return stap(f"{actie.eigenaar}: {actie.omschrijving}", "plan", actie.deadline)
+        if actie is not None:
+            kandidaten.append(stap(f"{actie.eigenaar}: {actie.omschrijving}", "plan", actie.deadline))
+        if plan is not None and plan.evaluatiedatum:
+            kandidaten.append(stap(_("Evalueer het plan met het gezin"), "plan", plan.evaluatiedatum))
+        if kandidaten:
+            return min(kandidaten, key=lambda s: s.uiterlijk)
         if casus.status == CasusStatus.PLAN:
             return stap(_("Zet de hulp in: een aanvraag, of het gezin en netwerk gaan aan de slag"), "aanvragen")
-        return stap(_("Evalueer het plan met het gezin"), "plan", plan and plan.evaluatiedatum)
+        return stap(_("Spreek een evaluatiedatum af met het gezin"), "plan")
     if casus.status == CasusStatus.WAAKVLAM:
         contact = casus.waakvlam.filter(gedaan_op__isnull=True).first()
         if contact is not None:
