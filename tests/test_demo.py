@@ -5,6 +5,7 @@ import hashlib
 from io import StringIO
 
 from django.core.management import CommandError, call_command
+from django.db.models import F
 
 import pytest
 
@@ -92,6 +93,7 @@ def test_demo_is_synthetic_and_realistic():
     assert Toewijzing.objects.filter(reden_beeindiging__in=["32", "33", "34", "35"]).exists()
     peildatum = dt.date.fromisoformat(PEILDATUM)
     assert not Toewijzing.objects.filter(begindatum_zorg__gt=peildatum).exists()
+    assert not Toewijzing.objects.filter(ingangsdatum__lt=F("jeugdige__geboortedatum")).exists()  # born first
     # Every toewijzing is within a contract of its aanbieder for that product.
     for t in Toewijzing.objects.select_related("aanbieder", "product")[:200]:
         assert Tarief.objects.filter(contract__aanbieder=t.aanbieder, product=t.product).exists()
@@ -160,3 +162,9 @@ def test_demo_has_a_living_cjg():
     assert all(triggers[k] for k in ("plan", "check", "achttien")), {k: len(v) for k, v in triggers.items()}
     cjg = User.objects.get(username="cjg")
     assert Casus.objects.filter(team=cjg.team).count() >= 10
+    # A living CJG (issue 14 §7): evaluations, JIM mentors, and every casus tells the question it started from.
+    from jeugdhulp.besluiten.models import Evaluatie
+    from jeugdhulp.casussen.models import Deelnemer
+
+    assert Evaluatie.objects.exists() and Deelnemer.objects.filter(soort="jim").exists()
+    assert not Casus.objects.filter(hulpvragen__isnull=True).exists()

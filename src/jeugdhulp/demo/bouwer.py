@@ -283,7 +283,8 @@ class Bouwer:
     def _toewijzingen(self, jeugdige: Jeugdige, gemeente: Gemeente, nummer: Iterator[int]) -> list[Toewijzing]:
         periode_dagen = self.schaal.jaren * 365
         aantal = _gewogen(self.rng, [(1, 0.6), (2, 0.3), (3, 0.1)])
-        start = self.peildatum - dt.timedelta(days=self.rng.randrange(3, periode_dagen))
+        leeftijd_dagen = (self.peildatum - jeugdige.geboortedatum).days  # no care before a child is born
+        start = self.peildatum - dt.timedelta(days=self.rng.randrange(3, max(4, min(periode_dagen, leeftijd_dagen))))
         product_gewicht = [
             (p, 6 if p.categorie in ("45", "54") else 2 if p.categorie in ("41", "44") else 1) for p in self.producten
         ]

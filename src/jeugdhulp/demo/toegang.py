@@ -485,6 +485,7 @@ def _richting_18(bouwer, teams, cjg: dict, rng) -> int:
                 laatste_voortgang=peil - dt.timedelta(days=rng.randrange(1, 20)),
             )
             _geschiedenis(casus, CASUS_PAD[casus.status], door=cjg.get(team.pk), begin=geopend, rol="cjg_medewerker")
+            _aanleiding(bouwer, rng, casus, geopend)
             plan = Toekomstplan.objects.get(jeugdige=jeugdige)  # made with the casus, dates stored
             if vorm == "concept":
                 continue
