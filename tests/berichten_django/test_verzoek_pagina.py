@@ -107,3 +107,21 @@ def test_more_help_ends_the_running_toewijzing_and_starts_a_new_one(consulent):
         (1001, dt.date(2024, 6, 30)),
         (nieuw.toewijzingnummer, dt.date(2025, 6, 30)),
     }
+
+
+def test_a_vow_names_the_toewijzing_to_change_and_offers_the_same_choice(consulent):
+    ontvang_bericht(vb.jw317_bericht())  # toewijzing 1001: 180 instead of 120 minutes a week from 1 May
+    v = Verzoek.objects.get(referentie_aanbieder="VOW-1")
+    html = consulent.get(reverse("berichten:verzoek", args=[v.pk])).content.decode()
+    gevraagd = html.split('data-testid="gevraagd"', 1)[1].split("</ul>", 1)[0]
+    assert "Wijzigen: toewijzing 1001, Ambulant, 180 minuten per week" in gevraagd
+    assert "van 1 mei 2024 tot en met 31 december 2024" in gevraagd and "productcode 45A04" in gevraagd
+    assert 'data-testid="botsing"' in html  # prefilled with the toewijzing's product, so the choice is offered
+    antwoord = consulent.post(
+        reverse("berichten:verzoek", args=[v.pk]),
+        {"actie": "toewijzen", "product": v.jeugdige.toewijzingen.get().product_id, "ingangsdatum": "2024-05-01",
+         "einddatum": "2024-12-31", "volume": "180", "eenheid": "01", "frequentie": "2", "keuze": "wijzigen"},
+    )  # fmt: skip
+    assert antwoord.status_code == 302
+    oud, nieuw = Toewijzing.objects.order_by("toewijzingnummer")
+    assert (oud.einddatum, nieuw.ingangsdatum, nieuw.volume) == (dt.date(2024, 4, 30), dt.date(2024, 5, 1), 180)

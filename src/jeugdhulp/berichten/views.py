@@ -15,6 +15,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -207,7 +208,7 @@ class VerzoekDetail(PolicyMixin, DetailView):
         p = verzoek.producten[0] if verzoek.producten else {}
         van, tot = _periode(p)
         return {
-            "product": _product(p),
+            "product": _product(verzoek, p),
             "ingangsdatum": van,
             "einddatum": tot,
             "volume": p.get("volume"),
@@ -229,7 +230,7 @@ class VerzoekDetail(PolicyMixin, DetailView):
         context.setdefault("toewijzen_form", self._form(v))
         context.setdefault("afwijzen_form", AfwijzenForm())
         context["open"] = v.status in (VerzoekStatus.OPEN, VerzoekStatus.IN_ONDERZOEK)
-        context["gevraagd"] = [_gevraagd_in_woorden(p) for p in v.producten]
+        context["gevraagd"] = [_gevraagd_in_woorden(v, p) for p in v.producten]
         context["verwijzer_soort"] = codelijsten.TYPE_VERWIJZER.codes.get(v.verwijzer_type, v.verwijzer_type)
         context["reden_verzoek"] = codelijsten.REDEN_VERZOEK.codes.get(v.reden_verzoek, "")
         botsing = context["toewijzen_form"].botsing
@@ -301,8 +302,14 @@ class VerzoekDetail(PolicyMixin, DetailView):
         return outbox.toewijzen(v, [data])
 
 
-def _product(p: dict) -> Product | None:
-    return Product.objects.filter(categorie=p.get("categorie"), code=p.get("code")).first()
+def _product(v: Verzoek, p: dict) -> Product | None:
+    """The asked product; for a VOW's changed or unchanged product, the product of the toewijzing it names."""
+    if p.get("categorie"):
+        return Product.objects.filter(categorie=p["categorie"], code=p.get("code")).first()
+    if p.get("toewijzing_nummer"):
+        t = Toewijzing.objects.filter(gemeente=v.gemeente, toewijzingnummer=p["toewijzing_nummer"]).first()
+        return t.product if t is not None else None
+    return None
 
 
 def _periode(p: dict) -> tuple[dt.date | None, dt.date | None]:
@@ -313,9 +320,17 @@ def _periode(p: dict) -> tuple[dt.date | None, dt.date | None]:
     )
 
 
-def _gevraagd_in_woorden(p: dict) -> dict:
-    """One asked product of a VOT in words: what, how much, when (the codes only as a reference)."""
-    product = _product(p)
+VOW_SOORT = {
+    "ongewijzigd": gettext_lazy("Blijft zo"),
+    "te_wijzigen": gettext_lazy("Wijzigen"),
+    "nieuw": gettext_lazy("Nieuw"),
+}
+
+
+def _gevraagd_in_woorden(v: Verzoek, p: dict) -> dict:
+    """One asked product of a VOT or VOW in words: what, how much, when (the codes only as a reference). A VOW's
+    unchanged or changed product names its toewijzing, whose product it is."""
+    product = _product(v, p)
     van, tot = _periode(p)
     omvang = brief.omvang_in_woorden(p.get("volume"), p.get("eenheid", ""), p.get("frequentie", ""))
     if product is not None:
@@ -323,9 +338,12 @@ def _gevraagd_in_woorden(p: dict) -> dict:
     else:
         categorie = codelijsten.PRODUCTCATEGORIE.codes.get(p.get("categorie", ""), p.get("categorie", ""))
         wat = ", ".join(filter(None, [categorie, omvang]))
+    if p.get("soort") in VOW_SOORT:
+        nummer = _("toewijzing %(n)s") % {"n": p["toewijzing_nummer"]} if p.get("toewijzing_nummer") else ""
+        wat = ": ".join(filter(None, [str(VOW_SOORT[p["soort"]]), ", ".join(filter(None, [nummer, wat]))]))
     return {
         "wat": wat,
         "periode": brief.periode_in_woorden(van, tot),
-        "code": p.get("code") or p.get("categorie", ""),
+        "code": p.get("code") or (product.code if product else p.get("categorie", "")),
         "onbekend": product is None,
     }
