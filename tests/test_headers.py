@@ -116,6 +116,14 @@ def test_the_staff_login_and_every_form_post_are_not_stored(client, db):
     assert _no_store(client.post(reverse("accounts:login"), {"username": "iemand", "password": "fout"}))
 
 
+def test_a_page_built_from_the_visitors_session_is_not_stored(client, db):
+    """The hulpvraag's confirmation shows the reference number kept in the visitor's session."""
+    sessie = client.session
+    sessie["publiek_hulpvraag_verstuurd"] = 0
+    sessie.save()
+    assert _no_store(client.get(reverse("publiek:hulpvraag_verstuurd")))
+
+
 def test_public_pages_stay_cacheable(client, db):
     assert not _no_store(client.get("/"))
     assert not _no_store(client.get("/sociale-kaart/"))

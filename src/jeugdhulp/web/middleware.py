@@ -2,8 +2,9 @@
 
 Every response that may carry personal data gets ``Cache-Control: no-store``, so neither the browser (its cache,
 back/forward pages on a shared computer) nor a proxy keeps a copy: everything for a signed-in user (staff pages,
-exports, PDFs), every API call, every staff or beheer URL even when answered to someone not signed in, and the answer
-to every form post (the public hulpvraag's confirmation). Only anonymous GETs of public pages stay cacheable.
+exports, PDFs), every API call, every staff or beheer URL even when answered to someone not signed in, the answer
+to every form post, and every page built from a visitor's session (the public hulpvraag's confirmation). Only
+anonymous GETs of public pages that use no session stay cacheable.
 The Content-Security-Policy comes from django-csp (``CONTENT_SECURITY_POLICY`` in settings).
 """
 
@@ -21,7 +22,14 @@ def heeft_persoonsgegevens(request) -> bool:
         or "HTTP_AUTHORIZATION" in request.META  # a koppelsleutel: DRF signs it in inside the view
         or request.method not in ("GET", "HEAD")
         or request.path_info.startswith(PERSOONLIJKE_PADEN)
+        or _uit_sessie(request)
     )
+
+
+def _uit_sessie(request) -> bool:
+    """The page was built from what this visitor's session holds (e.g. the hulpvraag's confirmation)."""
+    sessie = getattr(request, "session", None)
+    return sessie is not None and sessie.accessed and not sessie.is_empty()
 
 
 class NoStoreMiddleware:
