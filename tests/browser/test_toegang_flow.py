@@ -271,4 +271,11 @@ def test_vraagverheldering_without_bsn_shows_errors_at_their_fields(page, live_s
     page.get_by_role("button", name="Naar vraagverheldering").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Casus Daan de Vries")
     expect(page.get_by_test_id("geen-bsn")).to_be_visible()
+    expect(page.get_by_test_id("aanvraag-bsn")).to_be_visible()
     screenshot(page, "toegang-casus-zonder-bsn-375")
+    # the family gives the BSN later: it is added on the casus, and then an aanvraag is possible
+    j = blok(page, "BSN of geboortedatum aanvullen")
+    j.get_by_label("BSN van de jeugdige").fill("999990019")
+    j.get_by_role("button", name="Aanvullen").click()
+    expect(page.get_by_test_id("geen-bsn")).to_have_count(0)
+    expect(page.locator("summary", has_text="Aanvraag indienen")).to_be_visible()

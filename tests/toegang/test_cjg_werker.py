@@ -242,3 +242,19 @@ def test_the_casus_page_says_the_next_step_and_by_when_overdue_first(cjg, w):
 def _tekst_van(html: str, testid: str) -> str:
     blok = re.search(rf'data-testid="{testid}".*?</(?:section|ul)>', html, re.S).group(0)
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", blok))
+
+
+def test_the_bsn_and_birth_date_are_added_later_on_the_casus(cjg, w):
+    h = _online(w)
+    cjg.post(reverse("hulpvragen:vraagverheldering", args=[h.pk]), {"voornamen": "Daan"})
+    casus = Casus.objects.get()
+    url = reverse("casussen:jeugdige", args=[casus.pk])
+    r = cjg.post(url, {"bsn": w["jeugdige"].bsn})  # Noor's BSN: not Daan's
+    assert r.status_code == 400 and 'id="jeugdige_bsn_error"' in r.content.decode()
+    r = cjg.post(url, {"bsn": "123456789"})  # fails the 11-proef
+    assert r.status_code == 400 and 'id="jeugdige_bsn_error"' in r.content.decode()
+    r = cjg.post(url, {"bsn": "999990019", "geboortedatum": "2018-03-14"})
+    assert r.status_code == 302
+    daan = Jeugdige.objects.get(pk=casus.jeugdige_id)
+    assert (daan.bsn, daan.geboortedatum, daan.datumgebruik) == ("999990019", dt.date(2018, 3, 14), "")
+    assert "Aanvraag indienen" in cjg.get(casus.get_absolute_url()).content.decode()

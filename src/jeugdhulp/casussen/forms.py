@@ -17,6 +17,7 @@ from jeugdhulp.casussen.models import (
     Veiligheidssignaal,
     Woonvorm,
 )
+from jeugdhulp.core.validators import validate_bsn, validate_not_future
 from jeugdhulp.web.forms import UtrechtFormMixin
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -50,6 +51,25 @@ class VerslagForm(UtrechtFormMixin, forms.ModelForm):
         widgets = {
             f: forms.Textarea(attrs={"rows": 3}) for f in ("vraag", "wat_gaat_goed", "afspraken", "reactie_gezin")
         }
+
+
+class JeugdigeAanvullenForm(UtrechtFormMixin, forms.Form):
+    """What vraagverheldering could do without: the BSN (needed for an aanvraag) and the exact birth date."""
+
+    bsn = forms.CharField(label=_("BSN van de jeugdige"), max_length=9, validators=[validate_bsn], required=False)
+    geboortedatum = forms.DateField(
+        label=_("Geboortedatum"),
+        required=False,
+        widget=DATUM,
+        help_text=_("Vervangt het geschatte geboortejaar."),
+        validators=[validate_not_future],
+    )
+
+    def clean(self):
+        d = super().clean()
+        if not d.get("bsn") and not d.get("geboortedatum") and not self.errors:
+            raise forms.ValidationError(_("Vul het BSN of de geboortedatum in."))
+        return d
 
 
 class PersoonKeuze(forms.ChoiceField):

@@ -56,6 +56,25 @@ def casus_voor(
     return casus, True
 
 
+@transaction.atomic
+def jeugdige_aanvullen(casus: Casus, *, bsn: str = "", geboortedatum: dt.date | None = None) -> None:
+    """Add the BSN and/or the exact birth date found out after vraagverheldering started; the age triggers follow."""
+    jeugdige = Jeugdige.objects.select_for_update().get(pk=casus.jeugdige_id)
+    if bsn and bsn != jeugdige.bsn:
+        if Jeugdige.objects.filter(bsn=bsn).exclude(pk=jeugdige.pk).exists():
+            raise ValidationError(
+                {"bsn": _("Dit BSN hoort al bij een andere jeugdige. Overleg met de backoffice om ze samen te voegen.")}
+            )
+        jeugdige.bsn = bsn
+    if geboortedatum:
+        jeugdige.geboortedatum, jeugdige.datumgebruik = geboortedatum, ""
+    jeugdige.full_clean()
+    jeugdige.save()
+    if geboortedatum:
+        toekomst_herberekenen(jeugdige)
+    casus.jeugdige = jeugdige
+
+
 def voortgang(casus: Casus, dag: dt.date | None = None) -> None:
     Casus.objects.filter(pk=casus.pk).update(laatste_voortgang=dag or timezone.localdate())
 

@@ -8,6 +8,7 @@ urlpatterns = [
     path("<int:pk>/", views.CasusDetail.as_view(), name="detail"),
     path("<int:pk>/status/", views.StatusStap.as_view(), name="status"),
     path("<int:pk>/gesprek/", views.GesprekToevoegen.as_view(), name="gesprek"),
+    path("<int:pk>/jeugdige/", views.JeugdigeAanvullen.as_view(), name="jeugdige"),
     path("<int:pk>/verslag/", views.VerslagSchrijven.as_view(), name="verslag"),
     path("<int:pk>/verslag/<int:versie>/pdf/", views.VerslagPdf.as_view(), name="verslag_pdf"),
     path("<int:pk>/regie/", views.RegieWijzigen.as_view(), name="regie"),

@@ -23,6 +23,7 @@ from jeugdhulp.casussen.forms import (
     AfsluitenForm,
     DeelnemerForm,
     GesprekForm,
+    JeugdigeAanvullenForm,
     OvergangscheckForm,
     PlanForm,
     RegieForm,
@@ -168,6 +169,7 @@ class CasusDetail(PolicyMixin, DetailView):
                 },
             ),
             deelnemer_form=DeelnemerForm(auto_id="deelnemer_%s"),
+            jeugdige_form=JeugdigeAanvullenForm(auto_id="jeugdige_%s"),
             actie_form=ActieForm(
                 auto_id="actie_%s", personen=personen, initial={"deadline": vandaag + dt.timedelta(weeks=4)}
             ),
@@ -264,6 +266,16 @@ class StatusStap(CasusStap):
             raise OngeldigeOvergang(_("Deze stap kan hier niet. Sluit een casus af met een reden via ‘Afsluiten’."))
         obj.naar(naar, door=self.request.user, toelichting=self.request.POST.get("toelichting", ""))
         services.voortgang(obj)
+
+
+class JeugdigeAanvullen(CasusStap):
+    form_class = JeugdigeAanvullenForm
+    context_naam = "jeugdige_form"
+    gelukt = _("De gegevens van de jeugdige zijn aangevuld.")
+    onderwerp = "jeugdige aangevuld"
+
+    def uitvoeren(self, obj, data):
+        services.jeugdige_aanvullen(obj, bsn=data["bsn"], geboortedatum=data["geboortedatum"])
 
 
 class GesprekToevoegen(CasusStap):
