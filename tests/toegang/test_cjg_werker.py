@@ -258,3 +258,21 @@ def test_the_bsn_and_birth_date_are_added_later_on_the_casus(cjg, w):
     daan = Jeugdige.objects.get(pk=casus.jeugdige_id)
     assert (daan.bsn, daan.geboortedatum, daan.datumgebruik) == ("999990019", dt.date(2018, 3, 14), "")
     assert "Aanvraag indienen" in cjg.get(casus.get_absolute_url()).content.decode()
+
+
+def test_no_aanvraag_without_a_bsn(w):
+    from django.core.exceptions import ValidationError
+
+    from jeugdhulp.besluiten import services as besluiten
+
+    h = _online(w)
+    daan = hulpvragen.nieuwe_jeugdige(h, door=w["cjg"], voornamen="Daan")
+    casus, _nieuw = hulpvragen.naar_vraagverheldering(h, door=w["cjg"], jeugdige=daan)
+    with pytest.raises(ValidationError, match="BSN"):
+        besluiten.aanvraag_indienen(
+            casus, door=w["cjg"], vorm="zin", ontvangen_op=timezone.localdate(),
+            producten=[{"product": w["product"], "aanbieder": w["aanbieder"], "volume": 2, "eenheid": "04",
+                        "frequentie": "2", "ingangsdatum": timezone.localdate(),
+                        "einddatum": timezone.localdate() + dt.timedelta(days=90)}],
+        )  # fmt: skip
+    assert not casus.aanvragen.exists()

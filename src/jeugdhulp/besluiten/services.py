@@ -51,6 +51,8 @@ def aanvraag_indienen(
 ) -> Aanvraag:
     if not casus.is_open:
         raise ValidationError(_("Deze casus is afgesloten; heropen hem eerst."))
+    if not casus.jeugdige.bsn:  # vraagverheldering may start without it (issue 14 §2.2); an aanvraag may not
+        raise ValidationError(_("Voor een aanvraag is het BSN van de jeugdige nodig. Vul het aan op de casus."))
     if ontvangen_op > timezone.localdate():
         raise ValidationError(_("De aanvraag kan niet in de toekomst ontvangen zijn."))
     if not producten:
