@@ -2,7 +2,9 @@ import datetime as dt
 import os
 import zoneinfo
 
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 import pytest
 import time_machine
@@ -35,6 +37,13 @@ def pytest_unconfigure(config):
 
 def pytest_report_header(config):
     return f"vandaag: {VANDAAG} (PYTEST_VANDAAG)" if VANDAAG else None
+
+
+@pytest.fixture(autouse=True)
+def _dutch_again():
+    """A request to /pl/ or /en/ activates that language in the thread; the next test starts in Dutch again."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
