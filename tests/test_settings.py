@@ -33,6 +33,7 @@ def test_safe_production_configuration_is_accepted():
         ({"AXES_FAILURE_LIMIT": "vijf"}, "AXES_FAILURE_LIMIT"),
         ({"ENVIRONMENT": "prod"}, "ENVIRONMENT"),
         ({"JEUGDHULP_GEMEENT": "0828"}, "JEUGDHULP_GEMEENT"),
+        ({"JEUGDHULP_AANBIEDER_INZAGE_MAANDEN": "-1"}, "JEUGDHULP_AANBIEDER_INZAGE_MAANDEN"),
     ],
 )
 def test_unsafe_or_malformed_configuration_is_refused_naming_the_variable(change, named):

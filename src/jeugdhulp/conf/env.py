@@ -212,6 +212,8 @@ def _check(values: dict[str, Any]) -> None:
         values["SECRET_KEY"] = INSECURE_DEV_SECRET
     if values["SECURE_COOKIES"] is None:
         values["SECURE_COOKIES"] = production
+    if values["JEUGDHULP_AANBIEDER_INZAGE_MAANDEN"] < 0:
+        raise ConfigurationError("JEUGDHULP_AANBIEDER_INZAGE_MAANDEN must be 0 or more (months after a toewijzing).")
     outbox_url = values["JEUGDHULP_IJW_OUTBOX_URL"]
     if outbox_url and not outbox_url.startswith("https://" if production else ("https://", "http://")):
         raise ConfigurationError("JEUGDHULP_IJW_OUTBOX_URL must be an https:// URL (http:// only outside production).")
