@@ -125,6 +125,11 @@ def test_demo_has_living_ijw_traffic():
         assert soorten[("in", soort, "verwerkt")] > 0, soorten
     assert not any(k[0] == "in" and k[2] == "afgekeurd" for k in soorten), soorten  # a stop always after its start
     assert soorten[("in", "JW305", "quarantaine")] == 1  # the one with a BSN that fails the 11-proef
+    # received on the day they were sent, so Termijnen lists only the start that really was reported late
+    from jeugdhulp.berichten import termijnen
+
+    laat = list(termijnen.te_laat_gemeld(Bericht.objects.all()))
+    assert len(laat) == 1 and laat[0].berichtsoort == "JW305", laat
     assert soorten[("uit", "JW301", "verzonden")] > 0 and soorten[("uit", "JW301", "mislukt")] == 1
     assert soorten[("uit", "JW325", "klaar")] == soorten[("in", "JW323", "verwerkt")]
     assert list(Prestatie.objects.filter(goedgekeurd=False).values_list("retourcodes", flat=True)) == [["0611"]]

@@ -63,7 +63,8 @@ def bouw_berichten(bouwer) -> dict[str, int]:
     recent = list(basis_qs.order_by("-begindatum_zorg", "pk")[:20])
     gestart = [t for t in {t.pk: t for t in lopend + gestopt + recent}.values() if geboren(t)]
     for i, t in enumerate(gestart):
-        dag = min(t.begindatum_zorg + dt.timedelta(days=3), peildatum)
+        # one start reported two weeks late (OP271: within 5 werkdagen), so Termijnen has something true to show
+        dag = min(t.begindatum_zorg + dt.timedelta(days=14 if i == 1 else 3), peildatum)
         berichten.append(az.start(t, t.begindatum_zorg, ident=f"DS{i:05d}", dag=dag))
     for i, t in enumerate(gestopt):
         dag = min(t.einddatum_zorg + dt.timedelta(days=2), peildatum)
@@ -75,8 +76,22 @@ def bouw_berichten(bouwer) -> dict[str, int]:
     kapot = az.start(gestart[0], gestart[0].begindatum_zorg, ident="DSKAPOT", dag=peildatum)
     berichten.append(kapot.replace(gestart[0].jeugdige.bsn.encode(), b"123456789"))  # fails the 11-proef
     ontvangen = ontvang_reeks(berichten, bron=BRON, vandaag=peildatum)
+    _ontvangen_op_de_dagtekening(ontvangen, peildatum)
     _verzoeken_in_de_tijd(peildatum)
     return {"ijw_verstuurd": len(verstuurd), "ijw_ontvangen": len(ontvangen)}
+
+
+def _ontvangen_op_de_dagtekening(ontvangen: list[Bericht], peildatum: dt.date) -> None:
+    """A real inbox receives a message on the day it was sent; the demo takes them in all at once. So each receipt is
+    dated back to the message's Dagtekening (with the retour deadline that follows from it): only what an aanbieder
+    really reported late shows as late on Termijnen."""
+    for b in ontvangen:
+        if b.dagtekening is None or b.dagtekening >= peildatum:
+            continue
+        velden = {"aangemaakt": timezone.make_aware(dt.datetime.combine(b.dagtekening, dt.time(10)))}
+        if b.antwoord_uiterlijk is not None:
+            velden["antwoord_uiterlijk"] = termijnen.antwoord_uiterlijk(b.berichtsoort, b.dagtekening)
+        Bericht.objects.filter(pk=b.pk).update(**velden)
 
 
 def _declaraties(lopend: list[Toewijzing], begin: dt.date, eind: dt.date, peildatum: dt.date) -> list[bytes]:
