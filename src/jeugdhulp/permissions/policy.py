@@ -222,6 +222,8 @@ def mag_object(user, resource: Resource, obj, actie: Actie = Actie.BEKIJKEN) -> 
     if q is None:
         return False
     return type(obj)._default_manager.filter(q, pk=obj.pk).exists()
+
+
 def vraagt_vier_ogen(rol: str) -> bool:
     """Granting this role needs a second beheerder's approval (ADR 0016): it sees person-level data (the access log
     included), or it may itself change users and their rights."""
@@ -234,5 +236,3 @@ def vraagt_vier_ogen(rol: str) -> bool:
 
 # Changing users (and so their roles) is part of changing reference data.
 RECHTEN_BEHEREN = (Resource.REFERENTIEDATA, Actie.WIJZIGEN)
-
-
