@@ -374,3 +374,52 @@ def test_a_newly_assigned_jeugdige_is_found_at_once_by_name_and_bsn(client, were
         assert reverse("jeugdigen:dossier", args=[jeugdige.pk]) in page, zoek
     page = client.get(reverse("jeugdigen:lijst"), {"q": "Sanne van Dijk"}).content.decode()
     assert reverse("jeugdigen:dossier", args=[jeugdige.pk]) not in page
+
+
+# Every step on a casus is a POST: a role or team that may not change the casus changes nothing, whatever it sends.
+CASUS_STAPPEN = [
+    "status",
+    "gesprek",
+    "jeugdige",
+    "verslag",
+    "regie",
+    "plan",
+    "deelnemer",
+    "actie",
+    "vaststellen",
+    "signaal",
+    "afsluiten",
+]
+
+
+@pytest.mark.parametrize("stap", CASUS_STAPPEN)
+@pytest.mark.parametrize("rol", [CJG, BEL, AANB, FB, AUD], ids=lambda r: r.value)
+def test_no_step_on_another_teams_casus(client, wereld, stap, rol):
+    """The CJG worker of another team gets 404 (the casus does not exist for it), other roles 403; nothing changes."""
+    from django.forms.models import model_to_dict
+
+    from jeugdhulp.overgangen.models import Overgang
+
+    casus = wereld["casus_ander_team"]
+    voor = (model_to_dict(casus), Overgang.objects.count(), casus.gesprekken.count(), casus.signalen.count())
+    login_verified(client, wereld["users"][rol])
+    data = {"naar": "plan", "datum": "2026-01-05", "samenvatting": "x", "deelnemers": "x", "soort": "zorgen",
+            "toelichting": "x", "reden": "volgens_plan", "regievorm": "zelfregie", "bsn": "999999990"}  # fmt: skip
+    response = client.post(reverse(f"casussen:{stap}", args=[casus.pk]), data)
+    assert response.status_code in (403, 404), response.status_code
+    casus.refresh_from_db()
+    na = (model_to_dict(casus), Overgang.objects.count(), casus.gesprekken.count(), casus.signalen.count())
+    assert na == voor
+
+
+@pytest.mark.parametrize("rol", [CJG, BEL, AANB, FB, AUD], ids=lambda r: r.value)
+def test_no_one_else_marks_an_action_done(client, wereld, rol):
+    from jeugdhulp.casussen.models import Samenwerkingsplan
+
+    plan = Samenwerkingsplan.objects.create(casus=wereld["casus_ander_team"])
+    actie = plan.acties.create(omschrijving="Bellen", eigenaar_soort="netwerk", eigenaar="Oma", deadline="2026-01-05")
+    login_verified(client, wereld["users"][rol])
+    response = client.post(reverse("casussen:actie_gedaan", args=[actie.pk]))
+    assert response.status_code in (403, 404), response.status_code
+    actie.refresh_from_db()
+    assert actie.gedaan_op is None
