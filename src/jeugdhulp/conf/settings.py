@@ -27,8 +27,8 @@ JEUGDHULP_DEMO_TOTP_HINT = ENV["JEUGDHULP_DEMO_TOTP_HINT"] and DEBUG
 JEUGDHULP_IJW_OUTBOX_DIR = ENV["JEUGDHULP_IJW_OUTBOX_DIR"]
 JEUGDHULP_IJW_OUTBOX_URL = ENV["JEUGDHULP_IJW_OUTBOX_URL"]
 JEUGDHULP_IJW_MAX_RETRIES = ENV["JEUGDHULP_IJW_MAX_RETRIES"]
-JEUGDHULP_AANBIEDER_INZAGE_MAANDEN = ENV["JEUGDHULP_AANBIEDER_INZAGE_MAANDEN"]
 JEUGDHULP_TRUSTED_PROXIES = ENV["JEUGDHULP_TRUSTED_PROXIES"]
+JEUGDHULP_AANBIEDER_INZAGE_MAANDEN = ENV["JEUGDHULP_AANBIEDER_INZAGE_MAANDEN"]
 
 INSTALLED_APPS = [
     "jeugdhulp.web.admin_apps.BeheerAdminConfig",
@@ -80,8 +80,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "jeugdhulp.accounts.middleware.RequireVerifiedStaffMiddleware",
-    "axes.middleware.AxesMiddleware",
     "jeugdhulp.audit.middleware.WeigeringenLoggen",  # 403/404 on person-level data → access log, marked denied
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "jeugdhulp.urls"

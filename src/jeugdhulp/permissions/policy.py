@@ -194,6 +194,20 @@ PERSOONSGEGEVENS = frozenset(
 )
 
 
+def vraagt_vier_ogen(rol: str) -> bool:
+    """Granting this role needs a second beheerder's approval (ADR 0016): it sees person-level data (the access log
+    included), or it may itself change users and their rights."""
+    return any(
+        rol in rollen
+        and (resource in PERSOONSGEGEVENS | {Resource.TOEGANGSLOG} or (resource, actie) == RECHTEN_BEHEREN)
+        for (resource, actie), rollen in RULES.items()
+    )
+
+
+# Changing users (and so their roles) is part of changing reference data.
+RECHTEN_BEHEREN = (Resource.REFERENTIEDATA, Actie.WIJZIGEN)
+
+
 def _rol(user) -> Rol | None:
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active or not user.rol:
         return None
@@ -222,17 +236,3 @@ def mag_object(user, resource: Resource, obj, actie: Actie = Actie.BEKIJKEN) -> 
     if q is None:
         return False
     return type(obj)._default_manager.filter(q, pk=obj.pk).exists()
-
-
-def vraagt_vier_ogen(rol: str) -> bool:
-    """Granting this role needs a second beheerder's approval (ADR 0016): it sees person-level data (the access log
-    included), or it may itself change users and their rights."""
-    return any(
-        rol in rollen
-        and (resource in PERSOONSGEGEVENS | {Resource.TOEGANGSLOG} or (resource, actie) == RECHTEN_BEHEREN)
-        for (resource, actie), rollen in RULES.items()
-    )
-
-
-# Changing users (and so their roles) is part of changing reference data.
-RECHTEN_BEHEREN = (Resource.REFERENTIEDATA, Actie.WIJZIGEN)
