@@ -8,8 +8,10 @@ month in the trend that is also a quarter's figure) follows from those record se
 per table. ``publiceer`` then decides what to show for all tables of one page, export or report together:
 
 - primary suppression: a count of 1–4 shows "<5" (0 is not sensitive);
-- a count that ``volgt`` a group size (the trajectories, in- and outflow of a group of fewer than 5 youths) is hidden
-  with it and shows "x" whatever its value (so "x" there may be any number, 0 and 1–4 included);
+- a count that ``volgt`` a count shown as "<5" — the trajectories, in- and outflow of a group of fewer than 5 youths,
+  or any cell of a column whose total is "<5" — is hidden with it and shows "x" whatever its value, 0 included (so
+  "x" there may be any number; else "<5" parts, each at least 1, could pin each other under a "<5" total). This
+  follows on: what follows a hidden follower is hidden too;
 - secondary suppression: the LP audit (``onthullingsaudit``) computes the range each hidden cell can take given
   everything published; while a range is narrower than ``BESCHERMING``, one more cell in a relation with it is
   hidden ("x"), the smallest one first. Hiding only ever widens ranges, so a cell once protected stays protected.
@@ -33,14 +35,15 @@ def is_klein(n: int) -> bool:
 
 
 class Telling:
-    """A published count: the set of records it counts. ``volgt``: the group size this count belongs to (hidden
-    with it when that is small). Identity matters, not equality: the same records in two places are one cell."""
+    """A published count: the set of records it counts. ``volgt``: the counts it lies inside (its group size, its
+    column total), with which it is hidden when they are small. Identity matters, not equality: the same records in
+    two places are one cell."""
 
     __slots__ = ("records", "volgt")
 
-    def __init__(self, records: Iterable, volgt: Telling | None = None):
+    def __init__(self, records: Iterable, volgt: Telling | tuple | None = None):
         self.records = frozenset(records)
-        self.volgt = volgt
+        self.volgt: tuple[Telling, ...] = (volgt,) if isinstance(volgt, Telling) else tuple(volgt or ())
 
     @property
     def waarde(self) -> int:
@@ -59,7 +62,7 @@ class Afgeleid:
     van: list[Telling] = field(default_factory=list)
 
 
-def telling(ns, items: Iterable, volgt: Telling | None = None) -> Telling:
+def telling(ns, items: Iterable, volgt: Telling | tuple | None = None) -> Telling:
     """A count of ``items`` (ids) in namespace ``ns``: equal ids in one namespace are the same record."""
     return Telling(((ns, i) for i in items), volgt)
 
@@ -70,6 +73,8 @@ def publiceer(tabellen: list, bescherming: int | None = None) -> dict[Telling, s
     value or None; a summary template its text. Returns the text of every count."""
     from jeugdhulp.monitor.onthullingsaudit import BESCHERMING, onderdruk
 
+    for t in tabellen:
+        t.koppel_kolommen()
     alle = [c for t in tabellen for c in t.tellingen()]
     lijnen = [lijn for t in tabellen for lijn in t.lijnen()]
     teksten = onderdruk(alle, BESCHERMING if bescherming is None else bescherming, lijnen)

@@ -7,7 +7,8 @@ atoms, and what is published bounds that sum:
 
 - a number shown: exactly that number;
 - "<5": 1 to 4;
-- "x" in the row of a group of fewer than 5 (``Telling.volgt`` shows "<5"): any number ≥ 1 (0 is shown);
+- "x" on a count that follows (``Telling.volgt``) a count shown "<5" or such an "x": any number ≥ 0 (zeros there
+  are hidden too);
 - any other "x": at least 5 (the rules hide 1–4 as "<5" and never hide a 0, so a reader knows this).
 
 Totals, subtotals, hierarchies and the same figure in another table are all sums of the same atoms, so every
@@ -41,7 +42,7 @@ class Cel:
     atomen: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
     atoomset: frozenset = frozenset()
     tekst: str | None = None  # None: shown; ONDERDRUKT or VERBORGEN: hidden
-    volgend: bool = False  # hidden because its group shows "<5" (then any number ≥ 1)
+    volgend: bool = False  # hidden because what it lies inside shows "<5" (then any number ≥ 0)
 
 
 @dataclass(frozen=True)
@@ -55,13 +56,16 @@ class Bevinding:
 
     @property
     def exact(self) -> bool:
-        return self.hoog - self.laag < _EPS
+        """Exactly derivable (one whole value possible), pointing at one or more persons (a hidden 0 that can be
+        derived points at nobody)."""
+        return self.waarde > 0 and self.bereik < 1
 
     binnen_klein: bool = False  # inside a count that shows "<5" itself: then two possible values suffice
 
     @property
     def beschermd(self) -> bool:
-        return self.bereik >= (1 if self.binnen_klein else BESCHERMING)
+        """A hidden 0 points at nobody; any other hidden cell keeps its range."""
+        return self.waarde == 0 or self.bereik >= (1 if self.binnen_klein else BESCHERMING)
 
     @property
     def bereik(self) -> float:
@@ -74,21 +78,22 @@ class Model:
     """Cells, atoms and the LP over them; bounds follow each cell's ``tekst``."""
 
     def __init__(self, tellingen: list[Telling]):
-        tellingen = [*tellingen, *(t.volgt for t in tellingen if t.volgt is not None)]
-        per_set: dict[frozenset, Cel] = {}
+        tellingen = [*tellingen, *(v for t in tellingen for v in t.volgt)]
+        per_set: dict[object, Cel] = {}
         self.cel_van: dict[Telling, Cel] = {}
         for t in tellingen:
             if t in self.cel_van:
                 continue
-            cel = per_set.get(t.records)
+            sleutel = t.records or ("leeg", id(t))  # zeros are separate cells: one may be hidden, another shown
+            cel = per_set.get(sleutel)
             if cel is None:
-                cel = per_set[t.records] = Cel(t.waarde, [])
+                cel = per_set[sleutel] = Cel(t.waarde, [])
             cel.tellingen.append(t)
             self.cel_van[t] = cel
         self.cellen = list(per_set.values())
         handtekening: dict[object, list[int]] = defaultdict(list)
-        for i, (records, _cel) in enumerate(per_set.items()):
-            for r in records:
+        for i, cel in enumerate(per_set.values()):
+            for r in cel.tellingen[0].records:
                 handtekening[r].append(i)
         atoom: dict[tuple, int] = {}
         leden: list[list[int]] = [[] for _ in self.cellen]
@@ -125,7 +130,7 @@ class Model:
             return cel.waarde, cel.waarde
         if cel.tekst == ONDERDRUKT:
             return 1, DREMPEL - 1
-        return (1 if cel.volgend else DREMPEL), highspy.kHighsInf
+        return (0 if cel.volgend else DREMPEL), highspy.kHighsInf
 
     def zet_grenzen(self) -> None:
         if not self.cellen:
@@ -209,13 +214,28 @@ def _lijnregel(model: Model, lijnen: list[tuple[list[Telling], Telling]]) -> Non
     while veranderd:
         veranderd = False
         for delen, tot in lijnen_cel:
-            verborgen = sum(d.tekst is not None for d in delen)
+            verborgen = sum(d.tekst is not None and d.waarde > 0 for d in delen)  # a hidden 0 points at nobody
             open_delen = [d for d in delen if d.tekst is None and d.waarde > 0]
             if tot.tekst is None and verborgen == 1:  # the hidden cell is the total minus the others
                 (min(open_delen, key=lambda d: d.waarde) if open_delen else tot).tekst = VERBORGEN
                 veranderd = True
             elif tot.tekst is not None and verborgen == 0 and open_delen:  # the hidden total is the parts' sum
                 min(open_delen, key=lambda d: d.waarde).tekst = VERBORGEN
+                veranderd = True
+
+
+def _volg(model: Model, klein) -> None:
+    """Hide ("x", any number ≥ 0) every count that follows a small count (``klein``) or a count hidden so, on and on.
+    A leader that is "<5" and follows nothing small itself stays "<5"."""
+    veranderd = True
+    while veranderd:
+        veranderd = False
+        for cel in model.cellen:
+            if cel.volgend:
+                continue
+            leiders = [model.cel_van[v] for t in cel.tellingen for v in t.volgt]
+            if any(lc is not cel and (lc.volgend or klein(lc)) for lc in leiders):
+                cel.tekst, cel.volgend = VERBORGEN, True
                 veranderd = True
 
 
@@ -228,14 +248,7 @@ def onderdruk(
     for cel in model.cellen:
         if is_klein(cel.waarde):
             cel.tekst = ONDERDRUKT
-    leiders = {id(model.cel_van[t.volgt]) for t in model.cel_van if t.volgt is not None}
-    for cel in model.cellen:
-        if (
-            cel.waarde
-            and id(cel) not in leiders
-            and any(t.volgt is not None and model.cel_van[t.volgt].tekst == ONDERDRUKT for t in cel.tellingen)
-        ):
-            cel.tekst, cel.volgend = VERBORGEN, True  # a leader stays "<5", so its followers can be told
+    _volg(model, lambda c: c.tekst == ONDERDRUKT)
     _lijnregel(model, lijnen)
     beschermd: set[int] = set()
     while True:
@@ -245,7 +258,7 @@ def onderdruk(
             if cel.tekst is None or id(cel) in beschermd:
                 continue
             b = model.bereik(cel)
-            if b.bereik >= (1 if b.binnen_klein else bescherming):
+            if b.waarde == 0 or b.bereik >= (1 if b.binnen_klein else bescherming):
                 beschermd.add(id(cel))
             else:
                 zwak.append((cel, model.bindende_kandidaat()))
@@ -282,14 +295,12 @@ def audit(gepubliceerd: dict[Telling, str]) -> list[Bevinding]:
         if gelezen == ONDERDRUKT and not is_klein(cel.waarde):
             raise AssertionError(f"'<5' published for a count of {cel.waarde}")
         cel.tekst = gelezen
+    gelezen_tekst = {id(c): c.tekst for c in model.cellen}
+    _volg(model, lambda c: gelezen_tekst[id(c)] == ONDERDRUKT)  # which "x" a reader knows may be 0: from the layout
     for cel in model.cellen:
-        if cel.tekst == VERBORGEN:
-            cel.volgend = any(
-                t.volgt is not None and lees(gepubliceerd.get(t.volgt, "")) == ONDERDRUKT
-                for t in cel.tellingen
-                if t.volgt in gepubliceerd
-            )
-            if cel.waarde < (1 if cel.volgend else DREMPEL):
-                raise AssertionError(f"'x' on a count of {cel.waarde}")
+        if cel.volgend and gelezen_tekst[id(cel)] != VERBORGEN:
+            raise AssertionError(f"{gelezen_tekst[id(cel)] or cel.waarde} shown inside a count shown as '<5'")
+        if cel.tekst == VERBORGEN and not cel.volgend and cel.waarde < DREMPEL:
+            raise AssertionError(f"'x' on a count of {cel.waarde}")
     model.zet_grenzen()
     return [model.bereik(cel) for cel in model.cellen if cel.tekst is not None]

@@ -89,6 +89,16 @@ class Tabel:
             result += [w for w in self.samenvatting[1].values() if isinstance(w, Telling)]
         return result
 
+    def koppel_kolommen(self) -> None:
+        """Every count of a column with a total follows that total (hidden with it when it is "<5")."""
+        if not self.totaal:
+            return
+        for k, tot in enumerate(self.totaal):
+            if isinstance(tot, Telling):
+                for rij in self.rijen:
+                    if isinstance(rij[k], Telling) and tot not in rij[k].volgt:
+                        rij[k].volgt += (tot,)
+
     def lijnen(self) -> list[tuple[list[Telling], Telling]]:
         """The additive lines visible in the table itself: a column whose rows partition its total, and cells of a
         row that partition another cell of that row (uitstroom = volgens plan + voortijdig). Only a head start for
@@ -116,7 +126,7 @@ class Tabel:
 
     def vul_in(self, teksten: dict[Telling, str]) -> None:
         self.publicatie = {t: teksten[t] for t in self.tellingen()}
-        self.publicatie.update({t.volgt: teksten[t.volgt] for t in list(self.publicatie) if t.volgt is not None})
+        self.publicatie.update({v: teksten[v] for t in list(self.publicatie) for v in t.volgt})
         self.rijen = [[_tekst(w, teksten) for w in rij] for rij in self.rijen]
         if self.totaal:
             self.totaal = [_tekst(w, teksten) for w in self.totaal]
