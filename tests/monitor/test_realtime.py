@@ -34,16 +34,17 @@ def test_a_jw305_through_the_inbox_moves_a_jeugdige_from_waiting_to_started_with
             jeugdige=factories.JeugdigeFactory(gemeente=oss), toewijzingsdatum=dt.date(2024, 3, 1 + i),
             ingangsdatum=dt.date(2024, 3, 1 + i), einddatum=dt.date(2024, 12, 31),
         )  # fmt: skip
-    for i in range(5):  # and five who started before, so the started count moves from 5 to 6
+    for i in range(10):  # and ten who started before (five in February, five in April), so the started count moves
+        start = dt.date(2024, 2, 20) if i < 5 else dt.date(2024, 4, 10)  # from 10 to 11 and no month is small
         factories.ToewijzingFactory(
             gemeente=oss, aanbieder=ijw["aanbieder"], product=ijw["product"], toewijzingnummer=3000 + i,
             jeugdige=factories.JeugdigeFactory(gemeente=oss), toewijzingsdatum=dt.date(2024, 2, 1),
-            ingangsdatum=dt.date(2024, 2, 1), einddatum=dt.date(2024, 12, 31), begindatum_zorg=dt.date(2024, 2, 20),
+            ingangsdatum=dt.date(2024, 2, 1), einddatum=dt.date(2024, 12, 31), begindatum_zorg=start,
         )  # fmt: skip
     login_verified(client, factories.UserFactory(rol=Rol.BELEIDSMEDEWERKER, gemeente=oss))
     url = reverse("monitor:wachttijden") + f"?van=2024-01&tot=2024-06&gemeente={oss.pk}"
     voor = _totalen(client, url)
-    assert voor["start-gemeente"] == "5" and voor["stand"] in ("6", "x")  # "x" when the audit needs it hidden
+    assert voor["start-gemeente"] == "10" and voor["stand"] in ("6", "x")  # "x" when the audit needs it hidden
 
     begin = time.perf_counter()
     bericht = ontvang_bericht(vb.jw305_bericht())  # the provider reports: care for toewijzing 1001 started 3 April
@@ -53,6 +54,6 @@ def test_a_jw305_through_the_inbox_moves_a_jeugdige_from_waiting_to_started_with
     assert bericht.status == Status.VERWERKT
     t.refresh_from_db()
     assert t.begindatum_zorg == dt.date(2024, 4, 3)
-    assert na["start-gemeente"] == "6"  # one more started, on the next request
+    assert na["start-gemeente"] == "11"  # one more started, on the next request
     assert na["stand"] in ("5", "x")  # one fewer waiting (or hidden: the page never shows more than the audit allows)
     assert verstreken < 1.0, f"message to figure took {verstreken:.3f} s"
