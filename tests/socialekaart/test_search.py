@@ -132,3 +132,11 @@ def test_the_topic_18_worden_leads_to_what_a_17_year_old_needs(achttien):
     assert _namen("18 worden", leeftijd=17) == namen
     assert _namen("Turning 18") == namen
     assert _namen("18 worden wonen")[0] == "Begeleid wonen 16+"  # the word in its name ranks it first
+
+
+def test_without_search_words_the_free_cjg_help_comes_first(kaart):
+    """The vraagwijzer searches with filters only: the CJG, then help without a referral, then the rest (not A-Z)."""
+    namen = _namen(leeftijd=14)
+    assert namen[:2] == ["Hulp bij pesten", "Scheiden zonder schade"], namen
+    assert namen.index("Bellen met de Kindertelefoon") < namen.index("Traumabehandeling na pesten")
+    assert namen[-1] == "Traumabehandeling na pesten"

@@ -68,12 +68,8 @@ def doelgroep(request, wie: str):
 
 def onderwerp(request, code: str):
     term = get_object_or_404(_onderwerpen(), code=code)
-    diensten = (
-        Dienst.objects.actief()
-        .filter(termen=term, toegang="vrij")
-        .select_related("organisatie")
-        .order_by("-organisatie__soort", "naam")
-    )
+    vrij = Dienst.objects.actief().filter(termen=term, toegang="vrij").select_related("organisatie")
+    diensten = search.op_voorrang(vrij)
     eigen = [d for d in diensten if d.organisatie.soort == Soort.CJG]
     overig = [d for d in diensten if d.organisatie.soort != Soort.CJG and d.organisatie.soort != Soort.VINDPLAATS]
     context = {

@@ -242,11 +242,27 @@ def filter_diensten(qs: QuerySet, vraag: Zoekvraag) -> QuerySet:
     return qs.distinct() if (vraag.onderwerp or vraag.wijk is not None or vraag.kern) else qs
 
 
+def voorrang() -> Case:
+    """The CJG's own offer first (the front door for every question), then what needs no referral, then the rest."""
+    return Case(
+        When(organisatie__soort="cjg", then=Value(2)),
+        When(toegang="vrij", then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+
+
+def op_voorrang(qs: QuerySet) -> QuerySet:
+    """Services in the order of ``voorrang``, then by name: how every list without search words is ordered."""
+    return qs.annotate(eigen=voorrang()).order_by("-eigen", "naam", "pk")
+
+
 def zoek(qs: QuerySet, vraag: Zoekvraag, *, cache_seconden: int = CACHE_SECONDEN) -> Resultaat:
-    """Services matching the question, best first: words in the name count triple, ties go to the CJG."""
+    """Services matching the question, best first: words in the name count triple, ties go to ``voorrang``; without
+    search words, in ``voorrang`` order."""
     qs = filter_diensten(qs, vraag)
     if not vraag.termen and not vraag.thema:
-        return Resultaat(qs.order_by("naam"))
+        return Resultaat(op_voorrang(qs))
     try:
         sql = str(qs.values("pk").query)
     except EmptyResultSet:
@@ -281,16 +297,10 @@ def _rangschik(qs: QuerySet, vraag: Zoekvraag) -> tuple[list[str], bool]:
     thema = Q(pk__in=qs.model.termen.through.objects.filter(term__code=vraag.thema).values("dienst_id"))
     if vraag.thema:  # a service of the topic named in the question beats a word in its name
         score = score + Case(When(thema, then=Value(5)), default=Value(0), output_field=IntegerField())
-    # Ties go to the CJG's own offer (the front door for every question), then to what needs no referral.
-    eigen = Case(
-        When(organisatie__soort="cjg", then=Value(2)),
-        When(toegang="vrij", then=Value(1)),
-        default=Value(0),
-        output_field=IntegerField(),
-    )
 
     def ids(filter_q: Q) -> list[str]:
-        geordend = qs.filter(filter_q).annotate(score=score, eigen=eigen).order_by("-score", "-eigen", "naam", "pk")
+        geordend = qs.filter(filter_q).annotate(score=score, eigen=voorrang())
+        geordend = geordend.order_by("-score", "-eigen", "naam", "pk")
         return list(geordend.values_list(Cast("pk", CharField()), flat=True))  # text: no UUID objects to build
 
     alles = Q()
