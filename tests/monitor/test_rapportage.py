@@ -59,6 +59,10 @@ def test_report_chapters_reuse_the_suppressed_dashboard_tables_with_chart_images
     )
     assert "Kwartaalrapportage jeugdhulp 3e kwartaal 2025" in html
     assert "Rapportnaam" not in html and "<img" in html
+    # Dutch months and numbers (issue 14 §5.2): "okt 2024", not "2024-10" or "Oct 2024"; the chart axes too
+    assert "okt 2024" in html and "2024-10" not in html and "Oct" not in html
+    assert trend["grafiek"]["config"]["locale"]["time"]["shortMonths"][9] == "okt"
+    assert trend["grafiek"]["layer"][0]["encoding"]["x"]["axis"]["format"] == "%b %Y"
     for j in (kwartaalwereld["eigen"], kwartaalwereld["andere_gemeente"]):
         assert j.bsn not in html and j.geslachtsnaam not in html
 
