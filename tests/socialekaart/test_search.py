@@ -140,3 +140,22 @@ def test_without_search_words_the_free_cjg_help_comes_first(kaart):
     assert namen[:2] == ["Hulp bij pesten", "Scheiden zonder schade"], namen
     assert namen.index("Bellen met de Kindertelefoon") < namen.index("Traumabehandeling na pesten")
     assert namen[-1] == "Traumabehandeling na pesten"
+
+
+@pytest.fixture
+def driftbuien(kaart):
+    DienstFactory(organisatie=kaart["cjg"], naam="Opvoedadvies van het CJG",
+                  omschrijving="Heeft je kind vaak driftbuien? We denken met je mee.", max_leeftijd=18)  # fmt: skip
+    DienstFactory(naam="Zoon en vader fietstocht", omschrijving="Snel fietsen met je zoon.")
+    DienstFactory(naam="Gezinshuis — Bosch Jeugd", omschrijving="Wonen in een gezin.", toegang="verwijzing")
+
+
+@pytest.mark.parametrize("vraag", ["agressie", "woedeaanvallen", "mijn zoon is snel boos", "Woede!"])
+def test_a_parents_own_words_find_the_help_by_its_words(driftbuien, vraag):
+    assert _namen(vraag)[0] == "Opvoedadvies van het CJG"
+
+
+def test_achttien_is_the_topic_18_worden(achttien):
+    assert _namen("achttien") == _namen("18 worden") == ["Hulp bij 18 worden", "Budgetcoach voor jongeren",
+                                                         "Begeleid wonen 16+"]  # fmt: skip
+    assert _namen("ik word bijna achttien")[0] == "Hulp bij 18 worden"

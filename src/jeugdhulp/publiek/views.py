@@ -135,6 +135,8 @@ def _zoekpagina(request):
     query = request.GET.copy()
     query.pop("pagina", None)
     context = {"form": form, "resultaat": resultaat, "pagina": pagina, "query": query.urlencode(), "gezocht": gezocht}
+    if pagina is not None and not pagina.paginator.count:  # nothing found: the CJG helps search, by phone or online
+        context["cjg_telefoon"] = _hoofdnummer(_cjg())
     if not gezocht:  # something to browse before any search: the topics and the kernen
         context["onderwerpen"] = _onderwerpen()
         context["kernen"] = kernen(_gemeente())
@@ -317,6 +319,14 @@ def _crisisnummer(cjg: Organisatie | None):
     if cjg is None:
         return None
     return next((t for t in cjg.telefoonnummers.all() if "crisis" in t.omschrijving.lower()), None)
+
+
+def _hoofdnummer(cjg: Organisatie | None):
+    """The CJG's number for everyone: its first voice line that is not the crisis service."""
+    if cjg is None:
+        return None
+    crisis = _crisisnummer(cjg)
+    return next((t for t in cjg.telefoonnummers.all() if t.type != "text" and t != crisis), None)
 
 
 def folder(request):

@@ -28,6 +28,8 @@ from django.db.models.functions import Cast
 
 import snowballstemmer
 
+from jeugdhulp.socialekaart import synoniemen
+
 MAX_WOORDEN = 8
 BLOK = 500
 CACHE_SECONDEN = 60  # a popular question is ranked once a minute per worker
@@ -73,8 +75,11 @@ def stammen(tekst: str) -> str:
 
 
 def varianten(woord: str) -> set[str]:
-    """The stems one query word may match: its own, and for ge-/be-less participles the stem without ge-."""
+    """The stems one query word may match: its own, those of its synonyms (``synoniemen``), and for participles the
+    stem without ge-."""
     uit = {stam(woord)}
+    if groep := synoniemen.van(woord):  # short stems left out: "boos" is "bos", as in "Bosch" and "'s-Hertogenbosch"
+        uit = {s for s in map(stam, groep) if len(s) >= 4} or uit
     if woord.startswith("ge") and len(woord) > 5:
         uit.add(stam(woord[2:]))
         uit.add(stam(woord[2:] + "en"))  # gepest -> pesten -> pest
@@ -145,12 +150,12 @@ class Zoekvraag:
     thema: str = ""  # a topic named in the question ("18 worden"): its services match and rank first
 
     def __post_init__(self):
-        tekst = self.tekst
+        tekst = " ".join(synoniemen.VERVANG.get(w, w) for w in woorden(self.tekst))
         if tekst and not self.thema:
             self.thema, tekst = herken_onderwerp(tekst)
         gezien = []
         for woord in woorden(tekst):
-            if zoekwoord(woord) and woord not in gezien:
+            if zoekwoord(woord) and woord not in synoniemen.VULWOORDEN and woord not in gezien:
                 gezien.append(woord)
         self.termen = [varianten(w) for w in gezien[:MAX_WOORDEN]]
         self.termen = [t for t in self.termen if t]
