@@ -14,7 +14,8 @@ from jeugdhulp.web.forms import UtrechtFormMixin, utrecht_class
 
 MAX_VRAAG = 4000
 _HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?]|javascript:", re.IGNORECASE)
-_TELEFOON = re.compile(r"^(\+31|0031|0)[1-9][0-9]{8}$")
+_TELEFOON = re.compile(r"^(\+31|0031|0)[1-9][0-9]{8}$")  # Dutch: 10 digits, or +31 and 9
+_INTERNATIONAAL = re.compile(r"^\+[1-9][0-9]{7,14}$")  # E.164: + country code, at most 15 digits in all
 
 
 def geen_html(waarde: str) -> str:
@@ -24,10 +25,17 @@ def geen_html(waarde: str) -> str:
 
 
 def telefoonnummer(waarde: str) -> str:
+    """A Dutch number (10 digits), or a foreign one in international form: "+48 512 345 678", "0032 470 12 34 56"."""
     cijfers = re.sub(r"[\s\-().]", "", waarde)
-    if not _TELEFOON.match(cijfers):
+    if cijfers.startswith("00"):
+        cijfers = "+" + cijfers[2:]
+    nederlands = not cijfers.startswith("+") or cijfers.startswith("+31")
+    if not (_TELEFOON.match(cijfers) if nederlands else _INTERNATIONAAL.match(cijfers)):
         raise forms.ValidationError(
-            _("Dit telefoonnummer klopt niet. Schrijf het zo: 0612345678 of 0412-123456 (10 cijfers).")
+            _(
+                "Dit telefoonnummer klopt niet. Schrijf het zo: 0612345678 of 0412-123456 (10 cijfers). "
+                "Een buitenlands nummer begint met + en het landnummer, bijvoorbeeld +48 512 345 678."
+            )
         )
     return waarde.strip()
 
