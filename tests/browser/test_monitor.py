@@ -89,7 +89,7 @@ def test_beleidsmedewerker_enters_a_local_invoice_and_makes_the_quarterly_report
     page.get_by_role("link", name="Financiën").click()
     for tabel in ("per productcategorie", "per aanbieder"):  # its own line in both finance tables
         regel = page.get_by_role("table", name=tabel).get_by_role("row", name="Lichte jeugdhulp, lokaal gefactureerd")
-        expect(regel).to_contain_text("2500")
+        expect(regel).to_contain_text("2.500")  # Dutch digit grouping
     page.get_by_role("link", name="Kwartaalrapportage", exact=True).click()
     page.get_by_label("Gemeente").select_option(label="Oss")
     assert run_axe(page) == []

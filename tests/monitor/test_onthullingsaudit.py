@@ -213,3 +213,14 @@ def test_protection_range_is_documented():
 
     adr = next(Path(__file__).resolve().parents[2].glob("docs/adr/*-disclosure-audit*.md")).read_text()
     assert f"BESCHERMING = {BESCHERMING}" in adr
+
+
+def test_the_audit_command_reports_every_publication(kleine_wereld, time_machine):
+    from django.core.management import call_command
+
+    time_machine.move_to(dt.datetime(2025, 12, 15, 12, tzinfo=dt.UTC), tick=False)
+    uit = io.StringIO()
+    call_command("onthullingsaudit", "--van", "2025-01", "--tot", "2025-12", stdout=uit)
+    regels = uit.getvalue().splitlines()
+    assert [r.split(":")[0] for r in regels] == ["wachttijden", "inzet", "overzicht", "kwartaalrapportage 2025-3"]
+    assert all(", 0 exactly derivable" in r for r in regels)

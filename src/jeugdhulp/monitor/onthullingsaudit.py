@@ -304,3 +304,25 @@ def audit(gepubliceerd: dict[Telling, str]) -> list[Bevinding]:
             raise AssertionError(f"'x' on a count of {cel.waarde}")
     model.zet_grenzen()
     return [model.bereik(cel) for cel in model.cellen if cel.tekst is not None]
+
+
+@dataclass(frozen=True)
+class Verslag:
+    tellingen: int
+    verborgen: int
+    exact: int
+    zwak: int
+
+
+def verslag(tabellen: list) -> Verslag:
+    """The audit of one publication (published ``Tabel`` objects): counts shown, hidden, exact, under the range."""
+    gepubliceerd = {}
+    for t in tabellen:
+        gepubliceerd.update(t.publicatie)
+    bevindingen = audit(gepubliceerd)
+    return Verslag(
+        len(gepubliceerd),
+        len(bevindingen),
+        sum(b.exact for b in bevindingen),
+        sum(not b.beschermd for b in bevindingen),
+    )
