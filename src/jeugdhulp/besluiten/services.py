@@ -177,10 +177,14 @@ def beschikken(
         raise ValidationError(_("Een beschikking kan alleen op een aanvraag."))
     _vergrendel(aanvraag)
     datum = datum or timezone.localdate()
+    if datum > timezone.localdate():  # bekendmaking is the day it is sent: the bezwaar term runs from it
+        raise ValidationError(
+            {"datum": _("De datum van het besluit ligt in de toekomst. Kies vandaag of een eerdere dag.")}
+        )
     if datum < aanvraag.ontvangen_op:
-        raise ValidationError(_("De datum van de beschikking ligt vóór de aanvraag."))
+        raise ValidationError({"datum": _("De datum van de beschikking ligt vóór de aanvraag.")})
     if not motivering.strip():
-        raise ValidationError(_("Schrijf de motivering van het besluit."))
+        raise ValidationError({"motivering": _("Schrijf de motivering van het besluit.")})
     if hasattr(aanvraag, "beschikking"):
         raise ValidationError(_("Op deze aanvraag is al beslist."))
     producten = list(aanvraag.producten.select_related("product"))

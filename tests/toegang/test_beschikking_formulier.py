@@ -1,0 +1,57 @@
+"""Making a beschikking: the decision date may not lie in the future (the bezwaar term is counted from it), and the
+form's errors come back next to their fields with everything typed kept."""
+
+import datetime as dt
+import zoneinfo
+
+from django.core.exceptions import ValidationError
+
+import pytest
+
+from jeugdhulp.besluiten import services as besluiten
+from jeugdhulp.besluiten.models import Beschikking
+from tests.toegang.factories import casus_met_plan, toegang_wereld
+
+pytestmark = pytest.mark.django_db
+NU = dt.datetime(2026, 12, 6, 16, 23, tzinfo=zoneinfo.ZoneInfo("Europe/Amsterdam"))
+
+
+@pytest.fixture
+def w(time_machine):
+    time_machine.move_to(NU, tick=False)
+    w = toegang_wereld()
+    casus = casus_met_plan(w)
+    w["aanvraag"] = besluiten.aanvraag_indienen(
+        casus,
+        door=w["cjg"],
+        vorm="zin",
+        ontvangen_op=dt.date(2026, 11, 3),
+        producten=[
+            {
+                "product": w["product"],
+                "aanbieder": w["aanbieder"],
+                "volume": 82,
+                "eenheid": "04",
+                "frequentie": "6",
+                "ingangsdatum": dt.date(2026, 12, 14),
+                "einddatum": dt.date(2027, 6, 13),
+            }
+        ],
+    )
+    return w
+
+
+def test_a_decision_dated_in_the_future_is_refused(w):
+    with pytest.raises(ValidationError) as fout:
+        besluiten.beschikken(
+            w["aanvraag"], door=w["consulent"], besluit="toegekend", motivering="Past bij het plan.",
+            datum=dt.date(2026, 12, 7),
+        )  # fmt: skip
+    assert "in de toekomst" in fout.value.message_dict["datum"][0]
+    assert not Beschikking.objects.exists()
+    b = besluiten.beschikken(
+        w["aanvraag"], door=w["consulent"], besluit="toegekend", motivering="Past bij het plan.",
+        datum=dt.date(2026, 12, 6),
+    )  # fmt: skip
+    # 17 January 2027 is a Sunday (Atw)
+    assert b.datum == dt.date(2026, 12, 6) and b.bezwaar_uiterlijk == dt.date(2027, 1, 18)
