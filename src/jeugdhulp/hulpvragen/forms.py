@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import copy
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from jeugdhulp.core.validators import validate_bsn
 from jeugdhulp.hulpvragen.models import Kanaal, LichteHulp, Vrager
+from jeugdhulp.publiek.forms import HulpvraagForm, telefoonnummer
 from jeugdhulp.web.forms import UtrechtFormMixin
 
 ONDERWERPEN = [
@@ -22,9 +25,21 @@ ONDERWERPEN = [
 DATUM = forms.DateInput(attrs={"type": "date"})
 
 
+def zoals_online(naam: str, label: str, help_text: str = "") -> forms.Field:
+    """The online form's field (its choices, length and checks), with a label for the worker on the phone."""
+    veld = copy.deepcopy(HulpvraagForm.base_fields[naam])
+    veld.label, veld.help_text = label, help_text
+    return veld
+
+
+# The online form asks "mag het CJG overleggen" as one box to tick; on the phone "not asked" is an answer too.
+OVERLEG = [("unknown", _("Niet gevraagd")), ("true", _("Ja, de beller geeft toestemming")),
+           ("false", _("Nee, geen toestemming"))]  # fmt: skip
+
+
 class RegistreerForm(UtrechtFormMixin, forms.Form):
-    field_order = ["kanaal", "vrager", "naam", "telefoon", "email", "vraag", "onderwerpen", "voornaam_kind",
-                   "leeftijd_kind", "bsn"]  # fmt: skip
+    field_order = ["kanaal", "vrager", "naam", "contactvoorkeur", "telefoon", "email", "bereikbaar", "vraag",
+                   "onderwerpen", "toestemming_overleg", "voornaam_kind", "leeftijd_kind", "bsn"]  # fmt: skip
     kanaal = forms.ChoiceField(
         label=_("Hoe kwam de vraag binnen?"),
         choices=[c for c in Kanaal.choices if c[0] not in (Kanaal.WEBSITE, Kanaal.IJW)],
@@ -38,7 +53,27 @@ class RegistreerForm(UtrechtFormMixin, forms.Form):
     naam = forms.CharField(label=_("Naam van de vrager"), max_length=200)
     telefoon = forms.CharField(label=_("Telefoonnummer"), max_length=30, required=False)
     email = forms.EmailField(label=_("E-mailadres"), required=False)
-    leeftijd_kind = forms.IntegerField(label=_("Leeftijd van het kind"), min_value=0, max_value=23, required=False)
+    contactvoorkeur = zoals_online("contactvoorkeur", _("Hoe wil de beller dat we contact opnemen?"))
+    bereikbaar = zoals_online(
+        "bereikbaar", _("Wanneer is de beller goed bereikbaar?"), _("Bijvoorbeeld: doordeweeks na 15.00 uur.")
+    )
+    toestemming_overleg = forms.NullBooleanField(
+        label=_("Mag het CJG overleggen met school of huisarts?"),
+        widget=forms.RadioSelect(choices=OVERLEG),
+        required=False,
+        help_text=_("Vraag het de beller. Het staat dan bij de hulpvraag en de casus."),
+    )
+    leeftijd_kind = forms.IntegerField(
+        label=_("Leeftijd van het kind"),
+        min_value=0,
+        max_value=23,
+        required=False,
+        error_messages={
+            "min_value": _("Vul een leeftijd in van 0 tot en met 23 jaar."),
+            "max_value": _("Vul een leeftijd in van 0 tot en met 23 jaar."),
+            "invalid": _("Vul een leeftijd in cijfers in, bijvoorbeeld 9."),
+        },
+    )
     vraag = forms.CharField(label=_("De vraag, in de woorden van de vrager"), widget=forms.Textarea(attrs={"rows": 4}))
     onderwerpen = forms.MultipleChoiceField(
         label=_("Onderwerpen"), choices=ONDERWERPEN, required=False, widget=forms.CheckboxSelectMultiple
@@ -56,6 +91,15 @@ class RegistreerForm(UtrechtFormMixin, forms.Form):
         required=False,
         help_text=_("Niet nodig voor een gesprek; wel voor een aanvraag."),
     )
+
+    def clean_telefoon(self):
+        telefoon = self.cleaned_data["telefoon"].strip()
+        return telefoonnummer(telefoon) if telefoon else ""
+
+    def toestemmingen(self) -> dict:
+        """As the online form stores them; nothing when the worker did not ask (shown as "niet gevraagd")."""
+        overleg = self.cleaned_data.get("toestemming_overleg")
+        return {} if overleg is None else {"overleg_school_huisarts": overleg}
 
 
 class LichtForm(UtrechtFormMixin, forms.Form):

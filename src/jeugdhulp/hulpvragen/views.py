@@ -96,6 +96,9 @@ class Registreren(PolicyMixin, FormView):
                     telefoon=d["telefoon"],
                     email=d["email"] or "",
                     leeftijd_kind=d["leeftijd_kind"],
+                    contactvoorkeur=d["contactvoorkeur"],
+                    bereikbaar=d["bereikbaar"],
+                    toestemmingen=form.toestemmingen(),
                 )
                 if meteen:
                     gegevens = {"bsn": d["bsn"], "voornamen": d["voornaam_kind"], "geslachtsnaam": "",

@@ -1,0 +1,93 @@
+"""Issue 14 §2, second usability round: what a tester who never saw the code tripped over on the CJG worker's pages
+(phone intake, actions, werkvoorraad, casus page wording, closing and form errors)."""
+
+import datetime as dt
+import re
+
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+import pytest
+
+from jeugdhulp.casussen import services as casussen
+from jeugdhulp.casussen.models import Casus
+from jeugdhulp.casussen.templatetags.personen import telefoon
+from jeugdhulp.hulpvragen.models import Hulpvraag
+from tests.conftest import login_verified
+from tests.toegang.factories import toegang_wereld
+
+pytestmark = pytest.mark.django_db
+VANDAAG = dt.datetime(2026, 12, 7, 10, 0, tzinfo=dt.UTC)  # a Monday
+
+
+@pytest.fixture
+def w(time_machine):
+    time_machine.move_to(VANDAAG, tick=False)
+    return toegang_wereld()
+
+
+@pytest.fixture
+def cjg(client, w):
+    login_verified(client, w["cjg"])
+    return client
+
+
+def _tekst(html) -> str:
+    html = html if isinstance(html, str) else html.content.decode()
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+TELEFOONGESPREK = {
+    "kanaal": "telefoon", "vrager": "ouder", "naam": "Anne Jansen", "telefoon": "0612345678",
+    "contactvoorkeur": "telefoon", "bereikbaar": "na 15.00 uur", "toestemming_overleg": "true",
+    "vraag": "Noor gaat niet naar school.", "voornaam_kind": "Noor", "leeftijd_kind": "9", "verder": "casus",
+}  # fmt: skip
+
+
+# ---- 1. the phone intake records what the online form asks; an estimated birth date reads as an age
+def test_the_phone_form_records_callback_time_and_consent_into_the_casus(cjg, w):
+    r = cjg.post(reverse("hulpvragen:registreren"), TELEFOONGESPREK)
+    casus = Casus.objects.get()
+    assert r.status_code == 302, r.content.decode()[:2000]
+    h = casus.hulpvragen.get()
+    assert (h.contactvoorkeur, h.bereikbaar, h.overleg_toegestaan) == ("telefoon", "na 15.00 uur", True)
+    tekst = _tekst(cjg.get(casus.get_absolute_url()))
+    assert "Overleg met school of huisarts Toestemming gegeven" in tekst
+    assert "Liefst bellen, na 15.00 uur" in tekst
+
+
+def test_on_the_phone_not_asked_is_an_answer_of_its_own(cjg, w):
+    cjg.post(reverse("hulpvragen:registreren"), {**TELEFOONGESPREK, "toestemming_overleg": "unknown", "verder": ""})
+    assert Hulpvraag.objects.get().overleg_toegestaan is None
+    Hulpvraag.objects.all().delete()
+    cjg.post(reverse("hulpvragen:registreren"), {**TELEFOONGESPREK, "toestemming_overleg": "false", "verder": ""})
+    assert Hulpvraag.objects.get().overleg_toegestaan is False
+
+
+def test_the_kort_verslag_gives_an_estimated_age_not_a_guessed_birth_date(cjg, w):
+    cjg.post(reverse("hulpvragen:registreren"), TELEFOONGESPREK)
+    casus = Casus.objects.get()
+    assert casus.jeugdige.datumgebruik == "2"  # the estimate is marked on the row
+    verslag = casussen.schrijf_verslag(
+        casus, door=w["cjg"], basis_versie=0, delen=False, vraag="School", afspraken="Gesprek met school"
+    )
+    tekst = _tekst(render_to_string("casussen/verslag_pdf.html", {"casus": casus, "verslag": verslag}))
+    assert "Noor Jansen, ongeveer 9 jaar" in tekst and "geboren" not in tekst and "1 juli" not in tekst
+    lijst = _tekst(cjg.get(reverse("jeugdigen:lijst") + "?q=Noor"))
+    assert "ongeveer 9 jaar" in lijst and "1 juli 2017" not in lijst
+
+
+def test_an_impossible_age_gets_a_plain_message(cjg, w):
+    r = cjg.post(reverse("hulpvragen:registreren"), {**TELEFOONGESPREK, "leeftijd_kind": "30"})
+    assert r.status_code == 400
+    assert "Vul een leeftijd in van 0 tot en met 23 jaar." in r.content.decode()
+    assert "hoogstens" not in r.content.decode()
+
+
+def test_one_format_for_phone_numbers():
+    assert telefoon("0662669129") == "06-62669129"
+    assert telefoon("06-93966917") == "06-93966917"
+    assert telefoon("+31 6 9396 6917") == "06-93966917"
+    assert telefoon("0412 123456") == "0412-123456"
+    assert telefoon("010-1234567") == "010-1234567"
+    assert telefoon("+48 512 345 678") == "+48 512 345 678"
