@@ -1,11 +1,18 @@
 """What a usability tester (a mother, a 16-year-old, a Polish father) ran into on the public site, each kept fixed."""
 
+import datetime as dt
+import re
+
 from django.core.exceptions import ValidationError
+from django.template.loader import render_to_string
+from django.utils import translation
 
 import pytest
 
 from jeugdhulp.hulpvragen.models import Hulpvraag
 from jeugdhulp.publiek.forms import telefoonnummer
+from jeugdhulp.publiek.templatetags import publiek as publiek_tags
+from jeugdhulp.taken.models import Mail
 
 
 @pytest.mark.django_db
@@ -37,3 +44,53 @@ def test_a_polish_father_can_leave_his_polish_number(client, kaart):
     response = client.post("/pl/hulpvraag/", data)
     assert response.status_code == 302, response.content.decode()[:2000]
     assert Hulpvraag.objects.get().telefoon == "+48 512 345 678"
+
+
+@pytest.mark.parametrize(
+    ("taal", "dag", "datum"),
+    [("nl", "dinsdag 8 december", "8 december 2026"), ("pl", "wtorek 8 grudnia", "8 grudnia 2026"),
+     ("en", "Tuesday 8 December", "8 December 2026")],
+)  # fmt: skip
+def test_dates_read_as_in_a_sentence(taal, dag, datum):
+    with translation.override(taal):
+        assert publiek_tags.dag_en_datum(dt.date(2026, 12, 8)) == dag
+        assert publiek_tags.datum(dt.date(2026, 12, 8)) == datum
+        avond = dt.datetime(2026, 12, 8, 23, 30, tzinfo=dt.UTC)  # already Wednesday in Oss
+        assert publiek_tags.dag_en_datum(avond).split()[1] == "9"
+
+
+@pytest.mark.django_db
+def test_the_polish_confirmation_page_and_mail_give_a_grammatical_date(client, kaart, time_machine):
+    time_machine.move_to(dt.datetime(2026, 12, 4, 10, tzinfo=dt.UTC), tick=False)  # a Friday
+    data = {"vraag": "Mój syn ma problemy w szkole.", "vrager": "ouder", "contactvoorkeur": "email",
+            "email": "ojciec@example.org", "bevestiging_email": "on"}  # fmt: skip
+    assert client.post("/pl/hulpvraag/", data).status_code == 302
+    html = client.get("/pl/hulpvraag/verstuurd/").content.decode()
+    assert "wtorek 8 grudnia" in html, re.findall(r"najpóźniej[^.]*", html)
+    mail = Mail.objects.get()
+    assert "wtorek 8 grudnia" in mail.tekst
+
+
+@pytest.mark.django_db
+def test_the_polish_service_page_has_no_dutch_ui_and_says_the_descriptions_are_dutch(client, kaart):
+    dienst = kaart["hulp_pesten"]
+    dienst.kosten = "Gratis: de gemeente betaalt."
+    dienst.save()
+    html = client.get(f"/pl/sociale-kaart/dienst/{kaart['scheiden'].pk}/").content.decode()
+    assert "Crisisdienst jeugd" not in html and "Op werkdagen" not in html  # the CJG's phone lines, in Polish
+    assert "Naar de inhoud" not in html
+    assert 'data-testid="in-het-nederlands"' in html
+    html = client.get(f"/pl/sociale-kaart/dienst/{dienst.pk}/").content.decode()
+    assert "gemeente betaalt" not in html
+    assert '<p class="utrecht-paragraph" lang="nl">Wordt je kind gepest?' in html  # the organisation's own text
+    assert 'data-testid="in-het-nederlands"' not in client.get(f"/sociale-kaart/dienst/{dienst.pk}/").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_polish_folder_gives_its_phone_lines_in_polish(rf, kaart):
+    from jeugdhulp.publiek.views import _cjg, _crisisnummer
+
+    cjg = _cjg()
+    with translation.override("pl"):
+        html = render_to_string("publiek/folder_pdf.html", {"cjg": cjg, "crisis": _crisisnummer(cjg)})
+    assert "0412-795099" in html and "Crisisdienst jeugd:" not in html and "Op werkdagen" not in html

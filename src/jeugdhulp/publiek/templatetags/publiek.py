@@ -1,8 +1,12 @@
-"""Template helpers for the public site: the language switcher, opening hours in the active language."""
+"""Template helpers for the public site: the language switcher, dates and opening hours in the active language."""
+
+import datetime as dt
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -36,3 +40,32 @@ def uren(tijd) -> str:
     else:
         tekst = ", ".join(str(Openingstijd.DAGEN[d]) for d in dagen) or tijd.dagen
     return f"{tekst} {tijd.open_van:%H:%M}–{tijd.open_tot:%H:%M}"
+
+
+# Day and month as running text needs them: "8 december", "8 grudnia" (the genitive: Django's "E"), "8 December".
+DAG_MAAND = "j E"
+
+
+@register.filter
+def datum(waarde, jaar: bool = True) -> str:
+    """A date in the active language, as in a sentence: "6 december 2026", "6 grudnia 2026", "6 December 2026"."""
+    if not waarde:
+        return ""
+    if isinstance(waarde, dt.datetime):
+        waarde = timezone.localtime(waarde)
+    return date_format(waarde, DAG_MAAND + (" Y" if jaar else ""))
+
+
+@register.filter
+def dag_en_datum(waarde) -> str:
+    """A day in a sentence: "dinsdag 8 december", "wtorek 8 grudnia", "Tuesday 8 December". The weekday comes from
+    the sociale kaart's own names of days (lower case where the language writes it so; Django's Polish "Wtorek" is
+    capitalised), the month in the genitive where the language has one."""
+    from jeugdhulp.socialekaart.models import Openingstijd
+
+    if not waarde:
+        return ""
+    if isinstance(waarde, dt.datetime):
+        waarde = timezone.localtime(waarde)
+    weekdag = list(Openingstijd.DAGEN.values())[waarde.weekday()]
+    return f"{weekdag} {datum(waarde, jaar=False)}"
