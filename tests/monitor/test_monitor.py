@@ -387,3 +387,24 @@ def test_dutch_numbers_in_tables_summaries_charts_and_exports():
     t.grafiekdata = [{"maand": "2025-10-01", "mediaan": 2.9}, {"maand": "2025-11-01", "mediaan": 3.0}]
     zin = samenvatting(lijn(t, "maand", "mediaan", "Mediaan wachttijd (weken)"))
     assert "okt 2025" in zin and "nov 2025" in zin and "2,9" in zin
+
+
+def test_finance_page_forecasts_committed_care_before_any_declaration(db):
+    """As in the demo: a line with a budget and toewijzingen but no approved declaration yet forecast 0 ("Prognose
+    jaareinde 0", "Budget op –"); now it forecasts its commitments and says the budget lasts the year."""
+    from jeugdhulp.monitor import dashboards
+    from jeugdhulp.monitor.models import Budget
+
+    oss = factories.GemeenteFactory()
+    tarief = factories.TariefFactory(product__categorie="45", einddatum=None)
+    for i in range(3):
+        factories.ToewijzingFactory(gemeente=oss, aanbieder=tarief.contract.aanbieder, product=tarief.product,
+                                    toewijzingnummer=9100 + i, ingangsdatum=D(2025, 1, 1), einddatum=D(2025, 12, 31),
+                                    volume=2, eenheid="04", frequentie="2")  # fmt: skip
+    Budget.objects.create(gemeente=oss, jaar=2025, categorie="45", bedrag=26_145_000_00)
+    f = Filter(van=D(2025, 1, 1), tot=D(2025, 10, 31), gemeente=oss.pk)
+    tabel = dashboards.financien_blokken(f, D(2025, 10, 31))[0]["tabel"]
+    rij = next(r for r in tabel.rijen if str(r[1]) == "26.145.000")
+    verplicht, prognose, op = rij[2], rij[6], rij[7]
+    assert verplicht.waarde > 0 and prognose == verplicht  # the commitments, not 0
+    assert op == "niet in 2025"
