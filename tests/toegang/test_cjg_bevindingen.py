@@ -91,3 +91,54 @@ def test_one_format_for_phone_numbers():
     assert telefoon("0412 123456") == "0412-123456"
     assert telefoon("010-1234567") == "010-1234567"
     assert telefoon("+48 512 345 678") == "+48 512 345 678"
+
+
+# ---- 2. an action's deadline is not in the past; an open action can be changed or removed, and it is logged
+def _casus_met_plan(w):
+    from jeugdhulp.hulpvragen import services as hulpvragen
+
+    h = hulpvragen.registreer(gemeente=w["oss"], team=w["team"], vrager="ouder", kanaal="telefoon", vraag="Ruzie")
+    casus, _nieuw = hulpvragen.naar_vraagverheldering(h, door=w["cjg"], jeugdige=w["jeugdige"])
+    return casus
+
+
+def test_a_new_action_dated_in_the_past_is_refused_at_its_field(cjg, w):
+    casus = _casus_met_plan(w)
+    eigenaar = f"professional|{w['cjg'].get_full_name()} (CJG)"
+    r = cjg.post(
+        reverse("casussen:actie", args=[casus.pk]),
+        {"omschrijving": "School bellen", "eigenaar": eigenaar, "deadline": "2020-01-01"},
+    )
+    assert r.status_code == 400 and not casussen.open_acties(casus).exists()
+    assert 'id="actie_deadline_error"' in r.content.decode() and "in het verleden" in r.content.decode()
+    r = cjg.post(
+        reverse("casussen:actie", args=[casus.pk]),
+        {"omschrijving": "School bellen", "eigenaar": eigenaar, "deadline": "2026-12-07"},  # today is fine
+    )
+    assert r.status_code == 302
+
+
+def test_an_open_action_can_be_changed_and_removed_and_both_are_logged(cjg, w):
+    from jeugdhulp.audit.models import Toegangslogregel as Toegang
+
+    casus = _casus_met_plan(w)
+    actie = casussen.plan_voor(casus).acties.create(
+        omschrijving="Schol bellen", eigenaar_soort="netwerk", eigenaar="Oma", deadline=dt.date(2026, 12, 1)
+    )
+    html = cjg.get(casus.get_absolute_url()).content.decode()
+    assert reverse("casussen:actie_wijzigen", args=[actie.pk]) in html
+    assert reverse("casussen:actie_verwijderen", args=[actie.pk]) in html
+    url = reverse("casussen:actie_wijzigen", args=[actie.pk])
+    eigenaar = f"professional|{w['cjg'].get_full_name()} (CJG)"
+    # an overdue action may keep its date; another date in the past is refused at the field
+    r = cjg.post(url, {"omschrijving": "School bellen", "eigenaar": eigenaar, "deadline": "2026-11-02"})
+    assert r.status_code == 400 and f'id="actie{actie.pk}_deadline_error"' in r.content.decode()
+    r = cjg.post(url, {"omschrijving": "School bellen", "eigenaar": eigenaar, "deadline": "2026-12-01"})
+    assert r.status_code == 302
+    actie.refresh_from_db()
+    assert (actie.omschrijving, actie.eigenaar_soort) == ("School bellen", "professional")
+    r = cjg.post(reverse("casussen:actie_verwijderen", args=[actie.pk]))
+    assert r.status_code == 302 and not casussen.open_acties(casus).exists()
+    onderwerpen = list(Toegang.objects.values_list("onderwerp", flat=True))
+    assert any("actie_wijzigen" in o or "actie wijzigen" in o for o in onderwerpen)
+    assert any("verwijderd: School bellen" in o for o in onderwerpen)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jeugdhulp.casussen.models import (
@@ -138,9 +141,16 @@ class ActieForm(UtrechtFormMixin, forms.Form):
     eigenaar = PersoonKeuze(label=_("Wie doet het"))
     deadline = forms.DateField(label=_("Wanneer klaar"), widget=DATUM)
 
-    def __init__(self, *args, personen=(), **kwargs):
+    def __init__(self, *args, personen=(), huidige_deadline: dt.date | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["eigenaar"].choices = [("", "—"), *personen]
+        self.huidige_deadline = huidige_deadline  # an overdue action may keep its date when it is changed
+
+    def clean_deadline(self):
+        deadline = self.cleaned_data["deadline"]
+        if deadline < timezone.localdate() and deadline != self.huidige_deadline:
+            raise forms.ValidationError(_("Deze datum ligt in het verleden. Kies vandaag of een latere datum."))
+        return deadline
 
 
 class SignaalForm(UtrechtFormMixin, forms.ModelForm):

@@ -125,6 +125,7 @@ class CasusDetail(PolicyMixin, DetailView):
                 for rij in (plan.leefgebieden if plan else [])
             ],  # fmt: skip
             open_acties=open_acties,
+            acties=actie_formulieren(casus, open_acties, fout),
             aanvragen=aanvragen.select_related("beschikking").prefetch_related("producten__product"),
             toewijzingen=toewijzingen,
             evaluaties=casus.evaluaties.select_related("toewijzing__aanbieder"),
@@ -369,11 +370,10 @@ class ActieToevoegen(CasusStap):
         )
 
 
-class ActieGedaan(CasusStap):
-    """An action is done (also after closure: an action left open keeps its place until then)."""
+class ActieStap(CasusStap):
+    """A step on one action of the plan; its casus must be in the user's scope."""
 
     model = CasusActie
-    gelukt = _("De actie is gedaan.")
 
     def get_queryset(self):
         casussen = policy.filter_queryset(self.request.user, self.resource, Casus.objects.all(), self.actie)
@@ -386,12 +386,90 @@ class ActieGedaan(CasusStap):
         return obj.plan.casus.jeugdige
 
     def terug(self, obj) -> str:
-        return obj.plan.casus.get_absolute_url()
+        return obj.plan.casus.get_absolute_url() + "#h-acties"
+
+
+class ActieGedaan(ActieStap):
+    """An action is done (also after closure: an action left open keeps its place until then)."""
+
+    gelukt = _("De actie is gedaan.")
 
     def uitvoeren(self, obj, data):
         obj.gedaan_op = timezone.localdate()
         obj.save(update_fields=["gedaan_op"])
         services.voortgang(obj.plan.casus)
+
+
+class ActieWijzigen(ActieStap):
+    """Change what, who or when of an open action; its errors come back at that action's own form."""
+
+    form_class = ActieForm
+    gelukt = _("De actie is gewijzigd.")
+
+    def get_queryset(self):
+        return super().get_queryset().filter(gedaan_op__isnull=True)
+
+    def form_kwargs(self, obj) -> dict:
+        return actie_form_kwargs(obj)
+
+    def ongeldig(self, obj, form):
+        casus = self.casus(obj)
+        view = CasusDetail(request=self.request, kwargs={"pk": casus.pk}, object=casus)
+        context = view.get_context_data(fout=(f"actie{obj.pk}_form", form))
+        return render(self.request, CasusDetail.template_name, context, status=400)
+
+    def uitvoeren(self, obj, data):
+        soort, naam = data["eigenaar"]
+        obj.omschrijving, obj.eigenaar, obj.deadline = data["omschrijving"], naam, data["deadline"]
+        obj.eigenaar_soort = CasusActie.Eigenaar.NETWERK if soort == "netwerk" else CasusActie.Eigenaar.PROFESSIONAL
+        obj.full_clean()
+        obj.save(update_fields=["omschrijving", "eigenaar", "eigenaar_soort", "deadline"])
+        services.voortgang(obj.plan.casus)
+
+
+class ActieVerwijderen(ActieStap):
+    """Remove an open action (typed by mistake, or no longer needed); the access log keeps what it was."""
+
+    gelukt = _("De actie is verwijderd.")
+
+    def get_queryset(self):
+        return super().get_queryset().filter(gedaan_op__isnull=True)
+
+    def uitvoeren(self, obj, data):
+        self.verwijderd = f"actie {obj.pk} verwijderd: {obj.omschrijving} ({obj.eigenaar}, {obj.deadline:%d-%m-%Y})"
+        obj.delete()
+
+    def stapnaam(self, obj) -> str:
+        return self.verwijderd
+
+
+def actie_form_kwargs(actie, personen=None) -> dict:
+    return {
+        "auto_id": f"actie{actie.pk}_%s",
+        "personen": stand.personen_keuzes(actie.plan.casus) if personen is None else personen,
+        "huidige_deadline": actie.deadline,
+    }
+
+
+def actie_formulieren(casus, open_acties, fout) -> list[dict]:
+    """Each open action with its own change form, prefilled; the one that had errors comes back bound."""
+    personen = stand.personen_keuzes(casus)
+    uit = []
+    for a in open_acties:
+        naam = f"actie{a.pk}_form"
+        if fout and fout[0] == naam:
+            form = fout[1]
+        else:
+            form = ActieForm(
+                **actie_form_kwargs(a, personen),
+                initial={
+                    "omschrijving": a.omschrijving,
+                    "eigenaar": _keuze(personen, a.eigenaar),
+                    "deadline": a.deadline,
+                },
+            )
+        uit.append({"actie": a, "form": form, "open": bool(fout and fout[0] == naam)})
+    return uit
 
 
 class PlanVaststellen(CasusStap):
