@@ -35,7 +35,7 @@ def test_toewijzen_beside_a_running_toewijzing_explains_and_changes_nothing(clie
     antwoord = client.post(
         reverse("besluiten:toewijzen", args=[aanvraag.pk]), {"regie_tijdens_wachten": "CJG"}, follow=True
     )
-    assert antwoord.status_code == 200
+    assert antwoord.status_code == 400  # refused: shown again with the form, nothing lost
     html = antwoord.content.decode()
     assert "al toewijzing 4001 in deze periode" in html and "zou worden afgekeurd" not in html
     assert Toewijzing.objects.count() == 1 and not Bericht.objects.filter(berichtsoort="JW301").exists()

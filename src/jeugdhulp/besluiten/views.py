@@ -6,7 +6,7 @@ The CJG files the aanvraag and the evaluation from the casus page (resource CASU
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -108,7 +108,9 @@ class AanvraagDetail(PolicyMixin, DetailView):
     template_name = "besluiten/aanvraag.html"
     context_object_name = "aanvraag"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, fout=None, **kwargs):
+        """``fout``: (context name, bound form) of a step that was refused; it replaces the empty form, so its
+        errors stand next to their fields with everything typed kept, and the page opens on it."""
         context = super().get_context_data(**kwargs)
         a, user = self.object, self.request.user
         log.schrijf(self.request, Actie.BEKEKEN, a.jeugdige, onderwerp="aanvraag")
@@ -126,28 +128,41 @@ class AanvraagDetail(PolicyMixin, DetailView):
             instructies={w.stap: w for w in Werkinstructie.objects.all()},
             opschorten_form=OpschortenForm(auto_id="opschorten_%s", initial={"dag": vandaag}),
             hervatten_form=HervattenForm(auto_id="hervatten_%s", initial={"dag": vandaag}),
-            verdagen_form=VerdagenForm(
-                auto_id="verdagen_%s",
-            ),
+            verdagen_form=VerdagenForm(auto_id="verdagen_%s"),
             beschikken_form=BeschikkenForm(auto_id="beschikken_%s", initial={"datum": vandaag}),
-            toewijzen_form=ToewijzenForm(
-                auto_id="toewijzen_%s",
-            ),
+            toewijzen_form=ToewijzenForm(auto_id="toewijzen_%s"),
             pgb_form=PgbForm(auto_id="pgb_%s", instance=getattr(a, "pgb", None)),
             bezwaar_form=BezwaarForm(auto_id="bezwaar_%s", initial={"ontvangen_op": vandaag}),
             is_pgb=a.vorm == Vorm.PGB,
             verzoeken=_verzoeken(user, a.casus),
             kan_toewijzen=a.vorm == Vorm.ZIN and a.status == AanvraagStatus.TOEGEKEND and not a.toewijzingen.exists(),
+            fout_in="",
         )
+        if fout:
+            context[fout[0]] = fout[1]
+            context.update(fout_in=fout[0], fout_form=fout[1])
         return context
 
 
 class AanvraagStap(StapView):
+    """A step on the aanvraag page. With a form, its errors come back on that page next to their fields."""
+
     resource = policy.Resource.BESLUIT
     model = Aanvraag
+    toon_bij_formulier = True
+    context_naam = ""  # the form's name in AanvraagDetail's context; its auto_id prefix is the part before "_form"
+
+    def form_kwargs(self, obj) -> dict:
+        return {"auto_id": self.context_naam.removesuffix("_form") + "_%s"}
+
+    def ongeldig(self, obj, form):
+        view = AanvraagDetail(request=self.request, kwargs={"pk": obj.pk}, object=obj)
+        context = view.get_context_data(fout=(self.context_naam, form))
+        return render(self.request, AanvraagDetail.template_name, context, status=400)
 
 
 class Opschorten(AanvraagStap):
+    context_naam = "opschorten_form"
     form_class = OpschortenForm
     gelukt = _("De aanvraag is opgeschort. De beslistermijn staat stil.")
 
@@ -156,6 +171,7 @@ class Opschorten(AanvraagStap):
 
 
 class Hervatten(AanvraagStap):
+    context_naam = "hervatten_form"
     form_class = HervattenForm
     gelukt = _("De informatie is binnen. De beslistermijn loopt weer.")
 
@@ -164,6 +180,7 @@ class Hervatten(AanvraagStap):
 
 
 class Verdagen(AanvraagStap):
+    context_naam = "verdagen_form"
     form_class = VerdagenForm
     gelukt = _("De verdaging is vastgelegd. Laat het gezin dit schriftelijk weten.")
 
@@ -172,6 +189,7 @@ class Verdagen(AanvraagStap):
 
 
 class PgbBeoordelen(AanvraagStap):
+    context_naam = "pgb_form"
     form_class = PgbForm
     gelukt = _("De pgb-beoordeling is opgeslagen en het budget berekend.")
 
@@ -180,6 +198,7 @@ class PgbBeoordelen(AanvraagStap):
 
 
 class Beschikken(AanvraagStap):
+    context_naam = "beschikken_form"
     form_class = BeschikkenForm
     gelukt = _("De beschikking is gemaakt.")
 
@@ -188,6 +207,7 @@ class Beschikken(AanvraagStap):
 
 
 class Toewijzen(AanvraagStap):
+    context_naam = "toewijzen_form"
     form_class = ToewijzenForm
     gelukt = _("Toegewezen. Het toewijzingsbericht (JW301) staat klaar in de outbox.")
 
@@ -201,6 +221,7 @@ class Toewijzen(AanvraagStap):
 
 
 class BezwaarRegistreren(AanvraagStap):
+    context_naam = "bezwaar_form"
     form_class = BezwaarForm
     gelukt = _("Het bezwaar is geregistreerd. De beslistermijn loopt.")
 
