@@ -38,6 +38,23 @@ def test_every_public_page_has_no_axe_violations(page, kaart, width):
 
 
 @pytest.mark.django_db(transaction=True)
+def test_no_public_page_scrolls_sideways_on_a_phone(page, kaart):
+    """At 375 px nothing is wider than the screen (the privacy table once made the page 392 px wide)."""
+    page.set_viewport_size({"width": 375, "height": 900})
+    breed = {}
+    for naam, pad in {
+        **PAGINAS,
+        "privacy-pl": "/pl/privacy/",
+        "dienst": f"/sociale-kaart/dienst/{kaart['hulp_pesten'].pk}/",
+    }.items():
+        page.goto(pad)
+        breedte = page.evaluate("document.documentElement.scrollWidth")
+        if breedte > 375:
+            breed[naam] = breedte
+    assert breed == {}
+
+
+@pytest.mark.django_db(transaction=True)
 def test_form_errors_are_accessible_and_input_is_kept(page, kaart):
     page.goto("/hulpvraag/")
     page.get_by_label("Wat is je vraag?").fill("Mijn dochter wil niet meer naar school.")

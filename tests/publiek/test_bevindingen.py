@@ -94,3 +94,13 @@ def test_the_polish_folder_gives_its_phone_lines_in_polish(rf, kaart):
     with translation.override("pl"):
         html = render_to_string("publiek/folder_pdf.html", {"cjg": cjg, "crisis": _crisisnummer(cjg)})
     assert "0412-795099" in html and "Crisisdienst jeugd:" not in html and "Op werkdagen" not in html
+
+
+@pytest.mark.django_db
+def test_the_privacy_statement_says_truthfully_what_staff_may_do_with_a_question(client, kaart):
+    html = client.get("/privacy/").content.decode()
+    rij = html.split("Je vraag en je contactgegevens", 1)[1].split("</tr>", 1)[0]
+    assert "mogen ze ook veranderen" not in html  # a hulpvraag is handled, never rewritten
+    assert "Wat je zelf schreef, blijft zoals het is." in rij
+    assert "jouw gemeente" not in html and "van de gemeente Oss" in rij
+    assert '<div class="tabel-scroll" role="region" aria-labelledby="wie-ziet-wat" tabindex="0">' in html

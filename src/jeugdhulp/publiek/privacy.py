@@ -35,21 +35,31 @@ ROLLEN = {
 BEREIK = {
     "_hulpvraag_cjg": _("van het CJG-team van jouw wijk; weten we je wijk niet, dan van alle CJG-teams in de gemeente"),
     "_eigen_team": _("alleen van het CJG-team van jouw wijk"),
-    "_eigen_gemeente": _("van jouw gemeente"),
-    "_jeugdige_van_aanbieder": _("alleen van een aanbieder die de gemeente jouw hulp heeft gegeven"),
+    "_eigen_gemeente": _("van de gemeente Oss"),
+    "_jeugdige_van_aanbieder": _("alleen van de aanbieder die jouw hulp geeft"),
 }
 BEREIK_PER_ROL = {
     Rol.CJG_MEDEWERKER: _("alleen van het CJG-team van jouw wijk"),
-    Rol.AANBIEDER_MEDEWERKER: _("alleen van een aanbieder die de gemeente jouw hulp heeft gegeven"),
-    Rol.JEUGDCONSULENT: _("van jouw gemeente"),
+    Rol.AANBIEDER_MEDEWERKER: _("alleen van de aanbieder die jouw hulp geeft"),
+    Rol.JEUGDCONSULENT: _("van de gemeente Oss"),
 }
+
+# What "wijzigen" lets a role do with each kind of data, in the words of what the software offers for it: a hulpvraag
+# is handled (contact noted, closed, turned into a conversation), never rewritten.
+VERANDEREN = {
+    Resource.HULPVRAAG: _("mogen je vraag afhandelen: vastleggen dat er contact was, hem afsluiten of er een gesprek "
+                          "van maken. Wat je zelf schreef, blijft zoals het is."),
+    Resource.CASUS: _("schrijven het verslag en het plan, samen met jou"),
+    Resource.JEUGDIGE: _("mogen deze gegevens aanvullen en verbeteren"),
+    Resource.BESLUIT: _("nemen de besluiten en behandelen bezwaren"),
+}  # fmt: skip
 
 
 @dataclass
 class Toegang:
     wie: str
     bereik: str
-    mag_veranderen: bool
+    veranderen: str  # what they may do besides reading; empty: read only
 
 
 @dataclass
@@ -64,13 +74,17 @@ def _bereik(rol: Rol, scope) -> str:
 
 
 def wie_ziet_wat() -> list[Regel]:
-    """Per kind of personal data: every role the policy lets see it, how far, and whether it may change it."""
+    """Per kind of personal data: every role the policy lets see it, how far, and what else it may do with it."""
     regels = []
     for resource, gegevens in GEGEVENS.items():
         zien = RULES.get((resource, Actie.BEKIJKEN), {})
         veranderen = RULES.get((resource, Actie.WIJZIGEN), {})
         toegang = [
-            Toegang(wie=str(ROLLEN[rol]), bereik=_bereik(rol, scope), mag_veranderen=rol in veranderen)
+            Toegang(
+                wie=str(ROLLEN[rol]),
+                bereik=_bereik(rol, scope),
+                veranderen=str(VERANDEREN.get(resource, _("mogen ze ook aanpassen"))) if rol in veranderen else "",
+            )
             for rol, scope in zien.items()
         ]
         regels.append(Regel(gegevens=str(gegevens), toegang=toegang))
