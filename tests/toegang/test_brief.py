@@ -70,7 +70,7 @@ def test_zin_letter_in_words_with_addressee_bezwaar_address_and_signature(w):
     assert "Beste Anne Ouder en Noor Jansen," in tekst
     assert "Ambulante begeleiding, 82 uur in totaal" in tekst
     assert "bij Kompas Jeugdhulp, van 14 december 2026 tot en met 13 juni 2027" in tekst
-    assert "Datum 6 december 2026" in tekst and "Op 3 november 2026 vroeg u jeugdhulp aan voor Noor Jansen." in tekst
+    assert "Datum 6 december 2026" in tekst and "Op 3 november 2026 is jeugdhulp aangevraagd voor Noor Jansen." in tekst
     for rauw in ("45A04", "Totaal binnen geldigheidsduur", "04 Uur", "Stuks", "-12-2026"):
         assert rauw not in tekst
     # what to do if you disagree: within 6 weeks, by date, and where to send it

@@ -167,6 +167,18 @@ class Geadresseerde:
     namen: list[str]
     aanhef: str
     adres: list[str] = field(default_factory=list)
+    ouders: bool = True  # the parents are addressed (under 16)
+    jeugdige: bool = False  # the jeugdige is addressed (from 12)
+
+    def aanleiding(self, ontvangen_op: dt.date, naam: str) -> str:
+        """The letter's first sentence, spoken to whom it addresses: a youth of 16 or older is 'u' about himself,
+        parents ask for their child, and a letter to parents and youth together names the youth neutrally."""
+        d = datum_in_woorden(ontvangen_op)
+        if not self.ouders:
+            return _("Op %(d)s vroeg u jeugdhulp aan.") % {"d": d}
+        if self.jeugdige:
+            return _("Op %(d)s is jeugdhulp aangevraagd voor %(naam)s.") % {"d": d, "naam": naam}
+        return _("Op %(d)s vroeg u jeugdhulp aan voor %(naam)s.") % {"d": d, "naam": naam}
 
 
 def _adres(jeugdige, op: dt.date) -> list[str]:
@@ -215,6 +227,8 @@ def geadresseerde(jeugdige, op: dt.date) -> Geadresseerde:
         namen=namen,
         aanhef=_("Beste %(namen)s,") % {"namen": opsomming(aanhef)},
         adres=_adres(jeugdige, op),
+        ouders=toestemming.OUDERS in wie,
+        jeugdige=toestemming.JEUGDIGE in wie,
     )
 
 
@@ -267,12 +281,14 @@ def brief_context(beschikking) -> dict:
     producten = aanvraag.producten.select_related("product", "aanbieder")
     door = beschikking.door
     pgb = getattr(aanvraag, "pgb", None)
+    aan = geadresseerde(aanvraag.jeugdige, beschikking.datum)
     return {
         "aanvraag": aanvraag,
         "beschikking": beschikking,
         # brief-zin-vervolg → tekst.zin_vervolg in the template
         "tekst": {stap.removeprefix("brief-").replace("-", "_"): t for stap, t in teksten_voor(beschikking).items()},
-        "aan": geadresseerde(aanvraag.jeugdige, beschikking.datum),
+        "aan": aan,
+        "aanleiding": aan.aanleiding(aanvraag.ontvangen_op, aanvraag.jeugdige.volledige_naam),
         "regels": regels(producten),
         "pgb": pgb,
         "pgb_wie": _pgb_wie(pgb.tariefsoort) if pgb else "",
