@@ -142,3 +142,28 @@ def test_an_open_action_can_be_changed_and_removed_and_both_are_logged(cjg, w):
     onderwerpen = list(Toegang.objects.values_list("onderwerp", flat=True))
     assert any("actie_wijzigen" in o or "actie wijzigen" in o for o in onderwerpen)
     assert any("verwijderd: School bellen" in o for o in onderwerpen)
+
+
+# ---- 3. the werkvoorraad shows what is urgent today: groups with counts, the late ones badged, later folded
+def test_the_werkvoorraad_is_grouped_by_urgency_with_counts_on_top(cjg, w):
+    casus = _casus_met_plan(w)
+    acties = casussen.plan_voor(casus).acties
+    dagen = ((1, "Te laat 1"), (4, "Te laat 2"), (7, "Vandaag"), (9, "Woensdag"), (13, "Zondag"), (14, "Maandag"))
+    for dag, wat in dagen:
+        acties.create(omschrijving=wat, eigenaar_soort="netwerk", eigenaar="Oma", deadline=dt.date(2026, 12, dag))
+    r = cjg.get(reverse("casussen:werkvoorraad"))
+    groepen = {g.sleutel: [x.tekst for x in g.rijen if x.soort == "Actie"] for g in r.context["groepen"]}
+    assert groepen == {
+        "te-laat": ["Oma: Te laat 1", "Oma: Te laat 2"],
+        "vandaag": ["Oma: Vandaag"],
+        "deze-week": ["Oma: Woensdag", "Oma: Zondag"],
+        "later": ["Oma: Maandag"],
+    }
+    html = r.content.decode()
+    tellers = _tekst(re.search(r'data-testid="tellers".*?</ul>', html, re.S).group(0))
+    n = {g.sleutel: len(g.rijen) for g in r.context["groepen"]}
+    assert f"Te laat ({n['te-laat']})" in tellers and f"Vandaag ({n['vandaag']})" in tellers
+    assert f"Deze week ({n['deze-week']})" in tellers and f"Later ({n['later']})" in tellers
+    assert 'href="#groep-te-laat"' in html
+    assert re.search(r'<details[^>]*id="groep-later"', html) and not re.search(r'<details[^>]*id="groep-te-laat"', html)
+    assert html.count('utrecht-status-badge--danger">te laat') == n["te-laat"]

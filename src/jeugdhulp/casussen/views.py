@@ -654,6 +654,7 @@ class Werkvoorraad(PolicyMixin, TemplateView):
         casussen = policy.filter_queryset(user, policy.Resource.CASUS, Casus.objects.all())
         context.update(
             rijen=rijen,
+            groepen=werkvoorraad.groepen(rijen),
             eigen=eigen,
             stagnerend=services.stagnerend(casussen).select_related("jeugdige"),
             open_casussen=casussen.filter(status__in=Casus.OPEN).select_related("jeugdige", "medewerker")[:200],

@@ -81,6 +81,33 @@ def rijen(user, *, alleen_eigen: bool = False, vandaag: dt.date | None = None) -
     return sorted(uit, key=lambda r: (r.datum, r.soort))
 
 
+@dataclass(frozen=True)
+class Groep:
+    sleutel: str
+    titel: str
+    rijen: list[Rij]
+    gevouwen: bool = False
+
+
+def groepen(rijen_: list[Rij], vandaag: dt.date | None = None) -> list[Groep]:
+    """What is urgent first: overdue, today, the rest of this week (to Sunday), later (folded on the page)."""
+    vandaag = vandaag or timezone.localdate()
+    zondag = vandaag + dt.timedelta(days=6 - vandaag.weekday())
+    indeling = {"te-laat": [], "vandaag": [], "deze-week": [], "later": []}
+    for r in rijen_:
+        sleutel = (
+            "te-laat" if r.datum < vandaag else "vandaag" if r.datum == vandaag
+            else "deze-week" if r.datum <= zondag else "later"
+        )  # fmt: skip
+        indeling[sleutel].append(r)
+    return [
+        Groep("te-laat", _("Te laat"), indeling["te-laat"]),
+        Groep("vandaag", _("Vandaag"), indeling["vandaag"]),
+        Groep("deze-week", _("Deze week"), indeling["deze-week"]),
+        Groep("later", _("Later"), indeling["later"], gevouwen=True),
+    ]
+
+
 # ---- 18-/18+: youths approaching each age trigger, for the team
 @dataclass(frozen=True)
 class TriggerRij:
