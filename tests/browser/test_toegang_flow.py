@@ -279,3 +279,26 @@ def test_vraagverheldering_without_bsn_shows_errors_at_their_fields(page, live_s
     j.get_by_role("button", name="Aanvullen").click()
     expect(page.get_by_test_id("geen-bsn")).to_have_count(0)
     expect(page.locator("summary", has_text="Aanvraag indienen")).to_be_visible()
+
+
+def test_on_a_phone_the_deadline_and_status_of_every_list_row_are_on_screen(page, live_server):
+    """Issue 14 §2, second round: at 375 px the hulpvragen and werkvoorraad lists stack each row as a card, so the
+    deadline, the jeugdige and the status are visible without scrolling sideways inside the table's box."""
+    from jeugdhulp.hulpvragen import services as hulpvragen
+
+    w = toegang_wereld()
+    hulpvragen.registreer(
+        gemeente=w["oss"], team=w["team"], vrager="ouder", kanaal="telefoon", naam="Anne de Vries",
+        vraag="Onze zoon van 9 heeft veel driftbuien en we weten niet meer wat we moeten doen.", jeugdige=w["jeugdige"],
+    )  # fmt: skip
+    page.set_viewport_size({"width": 375, "height": 800})
+    login(page, w["cjg"])
+    for pad, tabel in (("/medewerkers/hulpvragen/", "wachtrij"), ("/medewerkers/casussen/?team=1", "termijnen")):
+        page.goto(pad)
+        rij = page.get_by_test_id(tabel).first.locator("tbody tr").first
+        for cel in rij.locator("td").all():
+            box = cel.bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= 375, (pad, cel.inner_text())
+            label = cel.evaluate("c => getComputedStyle(c, '::before').content")
+            assert label.strip('"').endswith(": "), (pad, label)  # each value says what it is
+        screenshot(page, f"toegang-lijst-kaarten-{tabel}-375")
