@@ -41,6 +41,7 @@ class Cel:
     tellingen: list[Telling]
     atomen: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
     atoomset: frozenset = frozenset()
+    deel: object = None  # the independent part of the model it lies in
     tekst: str | None = None  # None: shown; ONDERDRUKT or VERBORGEN: hidden
     volgend: bool = False  # hidden because what it lies inside shows "<5" (then any number ≥ 0)
 
@@ -74,6 +75,43 @@ class Bevinding:
         return math.floor(self.hoog + _EPS) - math.ceil(self.laag - _EPS)
 
 
+def grenzen(cel: Cel) -> tuple[float, float]:
+    """What a reader knows of a cell from its text."""
+    if cel.tekst is None:
+        return cel.waarde, cel.waarde
+    if cel.tekst == ONDERDRUKT:
+        return 1, DREMPEL - 1
+    return (0 if cel.volgend else DREMPEL), highspy.kHighsInf
+
+
+class _Deel:
+    """One independent part of the model: its cells (rows) over its atoms (columns, numbered locally)."""
+
+    def __init__(self, cellen: list[Cel]):
+        self.cellen = cellen
+        lokaal: dict[int, int] = {}
+        for cel in cellen:
+            for a in sorted(cel.atoomset):
+                lokaal.setdefault(a, len(lokaal))
+        self.n_atomen = len(lokaal)
+        for cel in cellen:
+            cel.deel = self
+            cel.atomen = np.array(sorted(lokaal[a] for a in cel.atoomset), dtype=np.int32)
+        h = self.highs = highspy.Highs()
+        h.setOptionValue("output_flag", False)
+        h.setOptionValue("presolve", "off")  # many solves of one model: keep the basis between them
+        n = self.n_atomen
+        leeg = np.array([], dtype=np.int32)
+        h.addCols(n, np.zeros(n), np.zeros(n), np.full(n, highspy.kHighsInf), 0, leeg, leeg, np.array([]))
+        starts, indices = [], []
+        for cel in cellen:
+            starts.append(len(indices))
+            indices.extend(cel.atomen.tolist())
+        m = len(cellen)
+        h.addRows(m, np.zeros(m), np.full(m, highspy.kHighsInf), len(indices), np.array(starts, dtype=np.int32),
+                  np.array(indices, dtype=np.int32), np.ones(len(indices)))  # fmt: skip
+
+
 class Model:
     """Cells, atoms and the LP over them; bounds follow each cell's ``tekst``."""
 
@@ -97,57 +135,57 @@ class Model:
                 handtekening[r].append(i)
         atoom: dict[tuple, int] = {}
         leden: list[list[int]] = [[] for _ in self.cellen]
-        for cellen in handtekening.values():
-            sleutel = tuple(cellen)
-            if sleutel not in atoom:
-                atoom[sleutel] = len(atoom)
-                for i in sleutel:
-                    leden[i].append(atoom[sleutel])
+        # atoms numbered in the order of their signatures, not of the records (whose hash order changes from one
+        # process to the next): the same data always gives the same LPs, so the same cells hidden on every request
+        for sleutel in sorted({tuple(cellen) for cellen in handtekening.values()}):
+            atoom[sleutel] = len(atoom)
+            for i in sleutel:
+                leden[i].append(atoom[sleutel])
         self.n_atomen = len(atoom)
         for cel, lijst in zip(self.cellen, leden, strict=True):
-            cel.atomen = np.array(sorted(lijst), dtype=np.int32)
             cel.atoomset = frozenset(lijst)
-        self.highs = self._bouw()
+        self.delen = self._splits()
 
-    def _bouw(self) -> highspy.Highs:
-        h = highspy.Highs()
-        h.setOptionValue("output_flag", False)
-        h.setOptionValue("presolve", "off")  # many solves of one model: keep the basis between them
-        n = self.n_atomen
-        h.addCols(n, np.zeros(n), np.zeros(n), np.full(n, highspy.kHighsInf), 0, np.array([], dtype=np.int32),
-                  np.array([], dtype=np.int32), np.array([]))  # fmt: skip
-        starts, indices = [], []
+    def _splits(self) -> list[_Deel]:
+        """Independent parts (cells linked through shared atoms: e.g. youths and trajectories, or each waiting-time
+        measure): one small LP each instead of one large one."""
+        ouder = list(range(self.n_atomen))
+
+        def wortel(a: int) -> int:
+            while ouder[a] != a:
+                ouder[a] = ouder[ouder[a]]
+                a = ouder[a]
+            return a
+
         for cel in self.cellen:
-            starts.append(len(indices))
-            indices.extend(cel.atomen.tolist())
-        m = len(self.cellen)
-        h.addRows(m, np.zeros(m), np.full(m, highspy.kHighsInf), len(indices), np.array(starts, dtype=np.int32),
-                  np.array(indices, dtype=np.int32), np.ones(len(indices)))  # fmt: skip
-        return h
-
-    def grenzen(self, cel: Cel) -> tuple[float, float]:
-        if cel.tekst is None:
-            return cel.waarde, cel.waarde
-        if cel.tekst == ONDERDRUKT:
-            return 1, DREMPEL - 1
-        return (0 if cel.volgend else DREMPEL), highspy.kHighsInf
+            eerste = next(iter(cel.atoomset), None)
+            for a in cel.atoomset:
+                ouder[wortel(a)] = wortel(eerste)
+        per_wortel: dict[int, list[Cel]] = defaultdict(list)
+        for cel in self.cellen:
+            if cel.atoomset:
+                per_wortel[wortel(next(iter(cel.atoomset)))].append(cel)
+        return [_Deel(cellen) for cellen in per_wortel.values()]
 
     def zet_grenzen(self) -> None:
-        if not self.cellen:
-            return
-        laag, hoog = zip(*(self.grenzen(c) for c in self.cellen), strict=True)
-        idx = np.arange(len(self.cellen), dtype=np.int32)
-        self.highs.changeRowsBounds(len(idx), idx, np.array(laag, dtype=float), np.array(hoog, dtype=float))
+        for deel in self.delen:
+            laag, hoog = zip(*(grenzen(c) for c in deel.cellen), strict=True)
+            idx = np.arange(len(deel.cellen), dtype=np.int32)
+            deel.highs.changeRowsBounds(len(idx), idx, np.array(laag, dtype=float), np.array(hoog, dtype=float))
 
     def bereik(self, cel: Cel) -> Bevinding:
-        """Solve min and max of ``cel`` over the published bounds."""
-        h = self.highs
-        n = self.n_atomen
+        """Solve min and max of ``cel`` over the published bounds (in its own part of the model)."""
+        binnen_klein = any(t.tekst == ONDERDRUKT and t.atoomset > cel.atoomset for t in self.cellen)
+        self.bindend: list[Cel] = []  # the shown cells whose constraint limits the range (non-zero dual)
+        if not cel.atoomset:  # a zero count: no records, nothing to solve
+            return Bevinding(cel.waarde, cel.tekst or "", 0, 0, binnen_klein)
+        deel = cel.deel
+        h = deel.highs
+        n = deel.n_atomen
         kosten = np.zeros(n)
         kosten[cel.atomen] = 1.0
         h.changeColsCost(n, np.arange(n, dtype=np.int32), kosten)
         uitkomst = []
-        self.bindend: list[np.ndarray] = []  # per solve, the row duals: which published cells limit the range
         for zin in (highspy.ObjSense.kMinimize, highspy.ObjSense.kMaximize):
             h.changeObjectiveSense(zin)
             h.run()
@@ -158,19 +196,18 @@ class Model:
                 status = h.getModelStatus()
             if status == highspy.HighsModelStatus.kOptimal:
                 uitkomst.append(h.getInfo().objective_function_value)
-                self.bindend.append(np.abs(np.asarray(h.getSolution().row_dual)))
+                duals = np.abs(np.asarray(h.getSolution().row_dual))
+                self.bindend += [deel.cellen[i] for i in np.flatnonzero(duals > _EPS)]
             elif status in (highspy.HighsModelStatus.kUnbounded, highspy.HighsModelStatus.kUnboundedOrInfeasible):
                 uitkomst.append(ONEINDIG)
             else:  # the published figures contradict each other: a bug, never a disclosure decision
                 raise RuntimeError(f"disclosure audit: model {h.modelStatusToString(status)}")
-        binnen_klein = any(t.tekst == ONDERDRUKT and t.atoomset > cel.atoomset for t in self.cellen)
         return Bevinding(cel.waarde, cel.tekst or "", uitkomst[0], uitkomst[1], binnen_klein)
 
     def bindende_kandidaat(self) -> Cel | None:
         """After ``bereik``: the smallest shown non-zero cell whose constraint limits the range (non-zero dual in
         the min or max LP); hiding it relaxes exactly what pins the cell."""
-        bindend = [i for duals in self.bindend for i in np.flatnonzero(duals > _EPS)]
-        open_cellen = [self.cellen[i] for i in bindend if self.cellen[i].tekst is None and self.cellen[i].waarde > 0]
+        open_cellen = [c for c in self.bindend if c.tekst is None and c.waarde > 0]
         return min(open_cellen, key=lambda c: c.waarde) if open_cellen else None
 
     def kandidaat(self, cel: Cel) -> Cel | None:
