@@ -104,3 +104,23 @@ def test_the_privacy_statement_says_truthfully_what_staff_may_do_with_a_question
     assert "Wat je zelf schreef, blijft zoals het is." in rij
     assert "jouw gemeente" not in html and "van de gemeente Oss" in rij
     assert '<div class="tabel-scroll" role="region" aria-labelledby="wie-ziet-wat" tabindex="0">' in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("naam", "aanhef"), [("Fenna", "Beste Fenna,"), ("", "Hallo,")])
+def test_confirmation_repeats_the_call_moment_and_gives_the_evening_and_child_lines(client, kaart, naam, aanhef):
+    from jeugdhulp.publiek import noodnummers
+
+    data = {"vraag": "Mijn zoon is snel boos.", "vrager": "ouder", "contactvoorkeur": "telefoon", "naam": naam,
+            "telefoon": "06-12345678", "bereikbaar": "na 15.00 uur", "email": "fenna@example.org",
+            "bevestiging_email": "on"}  # fmt: skip
+    assert client.post("/hulpvraag/", data).status_code == 302
+    html = client.get("/hulpvraag/verstuurd/").content.decode()
+    mail = Mail.objects.get().tekst
+    moment = "We bellen je, zoals je vroeg: na 15.00 uur."
+    assert moment in html and moment in mail
+    erger = html.split('data-testid="als-het-erger-wordt"', 1)[1].split("</ul>", 1)[0]
+    for tekst in (erger, mail):
+        assert "0412-795000" in tekst and "0412-795099" in tekst  # the CJG's day line and its crisis line
+        assert noodnummers.KINDERTELEFOON.nummer in tekst and noodnummers.NOOD.nummer in tekst
+    assert mail.startswith(aanhef + "\n")

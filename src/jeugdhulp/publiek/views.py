@@ -291,7 +291,7 @@ def hulpvraag(request):
 
 def _bevestigingsmail(nieuw: Hulpvraag) -> int | None:
     """Queue the confirmation (the worker sends it, with retries); the request never waits for a mail server."""
-    tekst = render_to_string("publiek/hulpvraag_mail.txt", {"hulpvraag": nieuw})
+    tekst = render_to_string("publiek/hulpvraag_mail.txt", {"hulpvraag": nieuw, **_cjg_nummers()})
     try:
         bevestiging = taken_mail.in_wachtrij(
             MailSoort.HULPVRAAG_BEVESTIGING,
@@ -309,7 +309,8 @@ def hulpvraag_verstuurd(request):
     nieuw = Hulpvraag.objects.filter(pk=pk).first() if pk else None
     mail_pk = request.session.get(SESSIE_MAIL)
     bevestiging = Mail.objects.filter(pk=mail_pk).only("status").first() if mail_pk else None
-    return render(request, "publiek/hulpvraag_verstuurd.html", {"hulpvraag": nieuw, "bevestiging": bevestiging})
+    context = {"hulpvraag": nieuw, "bevestiging": bevestiging, **_cjg_nummers()}
+    return render(request, "publiek/hulpvraag_verstuurd.html", context)
 
 
 # --- folder and professionals ------------------------------------------------------------------------------------
@@ -327,6 +328,12 @@ def _hoofdnummer(cjg: Organisatie | None):
         return None
     crisis = _crisisnummer(cjg)
     return next((t for t in cjg.telefoonnummers.all() if t.type != "text" and t != crisis), None)
+
+
+def _cjg_nummers() -> dict:
+    """The CJG's own line and its crisis line, for "if it gets worse" (the national numbers: publiek.noodnummers)."""
+    cjg = _cjg()
+    return {"cjg_telefoon": _hoofdnummer(cjg), "crisis": _crisisnummer(cjg)}
 
 
 def folder(request):

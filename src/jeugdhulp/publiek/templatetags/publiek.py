@@ -24,6 +24,14 @@ def taalkeuze(context) -> list[dict]:
     ]
 
 
+@register.simple_tag
+def noodnummers() -> dict:
+    """The national numbers for help now (publiek.noodnummers), by name: ``{% noodnummers as nood %}``."""
+    from jeugdhulp.publiek.noodnummers import ALLE
+
+    return ALLE
+
+
 @register.filter
 def uren(tijd) -> str:
     """Opening hours in the active language: "maandag t/m vrijdag 08:30–17:00" (a run of days as a range)."""
