@@ -5,7 +5,6 @@ texts are werkinstructies the functioneel beheerder edits, copied onto the besch
 import datetime as dt
 import re
 import zoneinfo
-from decimal import Decimal
 
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -133,14 +132,14 @@ def test_pgb_letter_names_the_svb_and_the_budget_and_no_empty_aanbieder(w):
     aanvraag = _aanvraag(w, Vorm.PGB, volume=4, eenheid="04", frequentie="2")
     besluiten.pgb_beoordelen(
         aanvraag, kan_beheren=True, waarom_geen_zin="Oma kent haar", kwaliteit_geborgd=True, budgetplan_compleet=True,
-        tariefsoort="informeel", uren_per_week=Decimal("4"), weigeringsgronden="",
+        tariefsoort="informeel", weigeringsgronden="",
     )  # fmt: skip
     b = besluiten.beschikken(aanvraag, door=w["consulent"], besluit="toegekend", motivering="Past bij het gezin.")
     tekst = _tekst(b)
     assert "Aanbieder" not in tekst and "—" not in tekst
     assert "Sociale Verzekeringsbank (SVB)" in tekst
     assert "U krijgt een persoonsgebonden budget (pgb) van € 1.509,04 voor de hele periode" in tekst
-    assert "4 uur hulp per week door iemand uit uw sociale netwerk, tegen € 14,51 per uur" in tekst
+    assert "4 uur per week hulp door iemand uit uw sociale netwerk, tegen € 14,51 per uur" in tekst
 
 
 def test_letter_texts_are_werkinstructies_the_beheerder_edits_and_a_letter_keeps_its_text(w, client):

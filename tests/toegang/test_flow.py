@@ -2,7 +2,6 @@
 toewijzing (JW301) → JW305 → evaluatie → afsluiten met waakvlam; and the safety rails that refuse impossible steps."""
 
 import datetime as dt
-from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -227,14 +226,14 @@ def test_pgb_budget_checklist_and_no_overlap_with_zin(w):
         besluiten.beschikken(pgb, door=w["consulent"], besluit="toegekend", motivering="x")
     beoordeling = besluiten.pgb_beoordelen(
         pgb, kan_beheren=True, waarom_geen_zin="Wachtlijst en oma kent haar", kwaliteit_geborgd=True,
-        budgetplan_compleet=True, tariefsoort="informeel", uren_per_week=Decimal("4"), weigeringsgronden="",
+        budgetplan_compleet=True, tariefsoort="informeel", weigeringsgronden="",
     )  # fmt: skip
-    assert beoordeling.uurtarief == 1451 and beoordeling.budget == 4 * 1451  # one week
+    assert beoordeling.tarief == 1451 and beoordeling.budget == 2 * 1451  # 2 uur per week, one week
     prof = besluiten.pgb_beoordelen(
         pgb, kan_beheren=True, waarom_geen_zin="x", kwaliteit_geborgd=True, budgetplan_compleet=True,
-        tariefsoort="professioneel", uren_per_week=Decimal("2"), weigeringsgronden="",
+        tariefsoort="professioneel", weigeringsgronden="",
     )  # fmt: skip
-    assert prof.uurtarief == 7850 and prof.budget == 2 * 7850
+    assert prof.tarief == 7850 and prof.budget == 2 * 7850
     besluiten.beschikken(pgb, door=w["consulent"], besluit="toegekend", motivering="x")
     zin = _aanvraag(w, casus, van=van + dt.timedelta(days=3))
     besluiten.beschikken(zin, door=w["consulent"], besluit="toegekend", motivering="x")

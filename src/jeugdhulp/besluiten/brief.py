@@ -142,6 +142,22 @@ def omvang_in_woorden(volume: int | None, eenheid: str, frequentie: str) -> str:
     return f"{hoeveel} {per}" if per else hoeveel
 
 
+def tarief_in_woorden(bedrag: str, eenheid: str) -> str:
+    """'€ 14,51', '04' → '€ 14,51 per uur'; '€ 152,00', '14' → '€ 152,00 per etmaal (dag en nacht)'."""
+    return _("%(bedrag)s per %(eenheid)s") % {"bedrag": bedrag, "eenheid": _eenheden(eenheid, 1)}
+
+
+def pgb_berekening(pgb, product) -> str:
+    """How the budget follows from what is granted, in the same unit: volume per period × tariff per unit."""
+    if pgb is None or product is None:
+        return ""
+    return _("Zo hebben wij het bedrag berekend: %(omvang)s hulp %(wie)s, tegen %(tarief)s.") % {
+        "omvang": omvang_in_woorden(product.volume, product.eenheid, product.frequentie),
+        "wie": _pgb_wie(pgb.tariefsoort),
+        "tarief": tarief_in_woorden(pgb.tarief_euro, product.eenheid),
+    }
+
+
 def product_in_woorden(product, volume: int | None, eenheid: str, frequentie: str) -> str:
     """'Ambulante begeleiding, 82 uur in totaal' (the product's description, never its codes)."""
     naam = product.omschrijving or codelijsten.PRODUCTCATEGORIE.codes.get(product.categorie, "")
@@ -276,10 +292,16 @@ def _pgb_wie(tariefsoort: str) -> str:
     return _("door een professionele hulpverlener")
 
 
+def _wie_besliste(aanvraag):
+    """For a beschikking stored without its maker: the official who took the aanvraag to its decision."""
+    stap = aanvraag.overgangen.filter(naar__in=("toegekend", "afgewezen"), door__isnull=False).order_by("-op").first()
+    return stap.door if stap else None
+
+
 def brief_context(beschikking) -> dict:
     aanvraag = beschikking.aanvraag
     producten = aanvraag.producten.select_related("product", "aanbieder")
-    door = beschikking.door
+    door = beschikking.door or _wie_besliste(aanvraag)
     pgb = getattr(aanvraag, "pgb", None)
     aan = geadresseerde(aanvraag.jeugdige, beschikking.datum)
     return {
@@ -291,7 +313,7 @@ def brief_context(beschikking) -> dict:
         "aanleiding": aan.aanleiding(aanvraag.ontvangen_op, aanvraag.jeugdige.volledige_naam),
         "regels": regels(producten),
         "pgb": pgb,
-        "pgb_wie": _pgb_wie(pgb.tariefsoort) if pgb else "",
+        "pgb_berekening": pgb_berekening(pgb, producten.first()),
         "periode": periode_in_woorden(beschikking.ingangsdatum, beschikking.einddatum),
         "ondertekenaar": (door.get_full_name() or door.get_username()) if door else "",
     }

@@ -81,7 +81,6 @@ class PgbForm(UtrechtFormMixin, forms.ModelForm):
             "kwaliteit_geborgd",
             "budgetplan_compleet",
             "tariefsoort",
-            "uren_per_week",
             "weigeringsgronden",
         ]
         widgets = {

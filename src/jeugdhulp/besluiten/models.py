@@ -179,8 +179,11 @@ class PgbBeoordeling(models.Model):
     kwaliteit_geborgd = models.BooleanField(_("de kwaliteit is geborgd (8.1.1 lid 2c)"), default=False)
     budgetplan_compleet = models.BooleanField(_("het budgetplan is compleet"), default=False)
     tariefsoort = models.CharField(_("wie gaat helpen"), max_length=20, choices=Tariefsoort.choices)
-    uren_per_week = models.DecimalField(_("uren per week"), max_digits=5, decimal_places=2)
-    uurtarief = models.PositiveIntegerField(_("uurtarief (eurocent)"), default=0)
+    tarief = models.PositiveIntegerField(
+        _("tarief per eenheid (eurocent)"),
+        default=0,
+        help_text=_("In de eenheid van de aangevraagde hulp: per uur, per etmaal, per dagdeel, …"),
+    )
     budget = models.PositiveBigIntegerField(_("budget voor de hele periode (eurocent)"), default=0)
     weigeringsgronden = models.TextField(_("weigeringsgronden"), blank=True)
 
@@ -192,8 +195,8 @@ class PgbBeoordeling(models.Model):
         return f"Pgb-beoordeling aanvraag {self.aanvraag_id}"
 
     @property
-    def uurtarief_euro(self) -> str:
-        return euro(self.uurtarief)
+    def tarief_euro(self) -> str:
+        return euro(self.tarief)
 
     @property
     def budget_euro(self) -> str:

@@ -149,14 +149,26 @@ def pgb_overlap(jeugdige, product, van: dt.date, tot: dt.date, *, zonder_aanvraa
 def pgb_beoordelen(aanvraag: Aanvraag, **velden) -> PgbBeoordeling:
     if aanvraag.vorm != Vorm.PGB:
         raise ValidationError(_("Dit is geen pgb-aanvraag."))
-    product = aanvraag.producten.first()
-    tarief = pgb.uurtarief(velden["tariefsoort"], product.product, aanvraag.gemeente.regio, product.ingangsdatum)
+    product = aanvraag.producten.select_related("product").first()
+    if not (product.volume and product.eenheid and product.frequentie):
+        raise ValidationError(_("De aanvraag noemt geen omvang (hoeveel, eenheid, per). Het budget volgt daaruit."))
+    tarief = pgb.tarief(
+        velden["tariefsoort"], product.product, product.eenheid, aanvraag.gemeente.regio, product.ingangsdatum
+    )
     if tarief is None:
         raise ValidationError(
-            _("Voor dit product is geen gecontracteerd uurtarief; het budget kan niet berekend worden.")
+            {
+                "tariefsoort": _(
+                    "Voor %(omvang)s is geen tarief in die eenheid (informele hulp heeft alleen een uurtarief); "
+                    "het budget kan niet berekend worden."
+                )
+                % {"omvang": brief.omvang_in_woorden(product.volume, product.eenheid, product.frequentie)}
+            }
         )
-    velden["uurtarief"] = tarief
-    velden["budget"] = pgb.budget(tarief, velden["uren_per_week"], product.ingangsdatum, product.einddatum)
+    budget = pgb.budget(tarief, product.volume, product.frequentie, product.ingangsdatum, product.einddatum)
+    if budget is None:
+        raise ValidationError(_("Met deze frequentie kan het budget niet berekend worden."))
+    velden.update(tarief=tarief, budget=budget)
     beoordeling, _nieuw = PgbBeoordeling.objects.update_or_create(aanvraag=aanvraag, defaults=velden)
     return beoordeling
 

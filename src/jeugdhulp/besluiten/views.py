@@ -121,6 +121,7 @@ class AanvraagDetail(PolicyMixin, DetailView):
             stappen={s.naar for s in a.mogelijke_stappen(user)},
             regels=brief.regels(a.producten.select_related("product", "aanbieder")),
             pgb=getattr(a, "pgb", None),
+            pgb_berekening=brief.pgb_berekening(getattr(a, "pgb", None), a.producten.first()),
             beschikking=beschikking,
             bezwaren=beschikking.bezwaren.all() if beschikking else [],
             toewijzingen=a.toewijzingen.select_related("aanbieder", "product"),

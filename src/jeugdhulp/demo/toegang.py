@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from jeugdhulp.accounts.models import User
-from jeugdhulp.besluiten import termijnen
+from jeugdhulp.besluiten import pgb, termijnen
 from jeugdhulp.besluiten.models import (
     AangevraagdProduct,
     Aanvraag,
@@ -375,6 +374,7 @@ def _casussen(bouwer, rng, team, jeugdigen, ronde: int, telling: dict, *, medewe
             gemeente=oss,
             beschikkingnummer=2026000 + aanvraag.pk,
             besluit="toegekend",
+            door=consulent,
             motivering="De hulp past bij het samenwerkingsplan.",
             bezwaarclausule=BEZWAARCLAUSULE,
             datum=datum,
@@ -387,17 +387,19 @@ def _casussen(bouwer, rng, team, jeugdigen, ronde: int, telling: dict, *, medewe
             if status == "uitvoering":
                 _evaluatie(rng, casus, toewijzing, medewerker, peil)
                 telling["evaluaties"] += 1
-        else:
+        else:  # the budget in the unit of the granted help (informal help has an hourly rate only)
+            van, tot = ontvangen, ontvangen + dt.timedelta(days=364)
+            soort = "informeel" if toewijzing.eenheid in pgb.MINUTEN else "professioneel"
+            tarief = pgb.tarief(soort, toewijzing.product, toewijzing.eenheid, oss.regio, van) or 0
             PgbBeoordeling.objects.create(
                 aanvraag=aanvraag,
                 kan_beheren=True,
                 waarom_geen_zin="Vertrouwde begeleider uit het netwerk.",
                 kwaliteit_geborgd=True,
                 budgetplan_compleet=True,
-                tariefsoort="informeel",
-                uren_per_week=Decimal("4"),
-                uurtarief=1451,
-                budget=1451 * 4 * 52,
+                tariefsoort=soort,
+                tarief=tarief,
+                budget=pgb.budget(tarief, toewijzing.volume or 0, toewijzing.frequentie, van, tot) or 0,
             )
             if not bezwaar:
                 continue
