@@ -82,10 +82,13 @@ class User(AbstractUser):
 
 
 class Rechtaanvraag(MetStatus):
-    """A requested role and scope for a user, waiting for a second beheerder (four eyes, ADR 0016).
+    """A requested change of a user's rights, waiting for a second beheerder (four eyes, ADR 0016).
 
-    Until it is approved the user keeps the old role and scope: the request changes nothing by itself. The requester
-    may not be the user, and the approver may be neither the requester nor the user (database constraints).
+    The change is a role and scope (``rol`` … ``aanbieder``: the rights after approval), and for a user whose role sees
+    person-level data also a new e-mail address, reactivation, or a new activation link for an account that already
+    has a password: each of these would let one beheerder take the account over (the link goes to the address).
+    Until it is approved the user keeps the old role, scope and address: the request changes nothing by itself. The
+    requester may not be the user, and the approver may be neither the requester nor the user (database constraints).
     """
 
     class Status(models.TextChoices):
@@ -115,6 +118,11 @@ class Rechtaanvraag(MetStatus):
     )
     beoordeeld_op = models.DateTimeField(_("beoordeeld op"), null=True, blank=True)
     motivering = models.TextField(_("motivering"), blank=True)
+    van = models.CharField(_("was"), max_length=200, blank=True, help_text=_("Rol en bereik vóór de aanvraag."))
+    email = models.EmailField(_("nieuw e-mailadres"), blank=True)
+    email_was = models.EmailField(_("e-mailadres was"), blank=True)
+    heractiveren = models.BooleanField(_("account weer actief maken"), default=False)
+    nieuwe_activeringslink = models.BooleanField(_("nieuwe activeringslink"), default=False)
 
     class Meta:
         verbose_name = _("rechtaanvraag")
@@ -135,12 +143,27 @@ class Rechtaanvraag(MetStatus):
         ]
 
     def __str__(self) -> str:
-        return f"{self.gebruiker} → {self.bereik}"
+        return f"{self.gebruiker}: {self.omschrijving}"
 
     @property
     def bereik(self) -> str:
         """The requested role with its scope, in words: 'Jeugdconsulent (backoffice), gemeente Oss'."""
         return beschrijf_recht(self.rol, self.team, self.gemeente, self.aanbieder)
+
+    @property
+    def omschrijving(self) -> str:
+        """Everything this request changes, in words: 'Jeugdconsulent, Oss → Jeugdconsulent, ’s-Hertogenbosch;
+        e-mailadres a@… → b@…'."""
+        delen = []
+        if self.van != self.bereik:
+            delen.append(f"{self.van} → {self.bereik}" if self.van else self.bereik)
+        if self.email:
+            delen.append(_("e-mailadres %(van)s → %(naar)s") % {"van": self.email_was or "-", "naar": self.email})
+        if self.heractiveren:
+            delen.append(str(_("account weer actief maken")))
+        if self.nieuwe_activeringslink:
+            delen.append(str(_("nieuwe activeringslink (wachtwoord opnieuw kiezen)")))
+        return "; ".join(delen) or self.bereik
 
 
 def beschrijf_recht(rol, team, gemeente, aanbieder) -> str:

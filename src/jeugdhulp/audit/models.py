@@ -33,6 +33,10 @@ class Actie(models.TextChoices):
     RECHT_AFGEWEZEN = "recht_afgewezen", _("recht afgewezen")
     RECHT_GEWIJZIGD = "recht_gewijzigd", _("recht gewijzigd")
     ACTIVERINGSLINK = "activeringslink", _("activeringslink gemaakt")
+    RECHT_GEWEIGERD = "recht_geweigerd", _("poging tot eigen recht geweigerd")
+    EMAIL_GEWIJZIGD = "email_gewijzigd", _("e-mailadres gewijzigd")
+    GEDEACTIVEERD = "gedeactiveerd", _("account gedeactiveerd")
+    GEACTIVEERD = "geactiveerd", _("account weer actief")
 
 
 class AppendOnlyQuerySet(models.QuerySet):

@@ -14,6 +14,7 @@ class MailSoort(models.TextChoices):
     HULPVRAAG_BEVESTIGING = "hulpvraag_bevestiging", _("Bevestiging hulpvraag")
     HERINNERING = "herinnering", _("Herinnering termijnen")
     SOCIALE_KAART = "sociale_kaart", _("Controle sociale kaart")
+    ACTIVERINGSLINK = "activeringslink", _("Activeringslink account")
 
 
 class MailStatus(models.TextChoices):
