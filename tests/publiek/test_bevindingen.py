@@ -124,3 +124,30 @@ def test_confirmation_repeats_the_call_moment_and_gives_the_evening_and_child_li
         assert "0412-795000" in tekst and "0412-795099" in tekst  # the CJG's day line and its crisis line
         assert noodnummers.KINDERTELEFOON.nummer in tekst and noodnummers.NOOD.nummer in tekst
     assert mail.startswith(aanhef + "\n")
+
+
+def _soorten_in_optie(html: str, kern: str) -> int:
+    return int(re.search(rf"{kern} \((\d+) soorten? hulp\)", html).group(1))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kern", ["Oss", "Lith"])
+def test_the_vraagwijzer_count_is_the_count_found(client, kaart, kern):
+    vragen = "/sociale-kaart/vraagwijzer/?wie=ouder&leeftijd=12-18&onderwerp=pesten"
+    html = client.get(vragen).content.decode()
+    assert "Volgende vraag" not in html and "Laat nu de hulp zien" not in html  # the last question: one way on
+    assert "Laat de hulp zien" in html
+    beloofd = _soorten_in_optie(html, kern)
+    response = client.get(f"{vragen}&kern={kern}")
+    assert "leeftijd=" not in response["Location"].replace("leeftijdsgroep=", "")  # no made-up age like 8
+    assert "leeftijdsgroep=12-18" in response["Location"]
+    resultaat = client.get(response["Location"]).content.decode()
+    gevonden = int(re.search(r"(\d+) soorten? hulp gevonden", resultaat).group(1))
+    assert gevonden == beloofd
+    assert 'value="15"' not in resultaat and 'value="12-18" selected' in resultaat
+
+
+@pytest.mark.django_db
+def test_one_result_is_one_soort_hulp(client, kaart):
+    html = client.get("/sociale-kaart/?q=gescheiden+ouders").content.decode()
+    assert "1 soort hulp gevonden" in html

@@ -166,11 +166,20 @@ class HulpvraagForm(UtrechtFormMixin, forms.Form):
         return bool(self.data.get("website"))
 
 
+# The vraagwijzer's age groups: from, to (inclusive), label. A service fits when it is for any age in the group.
+LEEFTIJDSGROEPEN = {"0-4": (0, 3, _("0 tot 4 jaar")), "4-12": (4, 11, _("4 tot 12 jaar")),
+                    "12-18": (12, 17, _("12 tot 18 jaar")), "18-23": (18, 23, _("18 tot 23 jaar"))}  # fmt: skip
+
+
 class ZoekForm(UtrechtFormMixin, forms.Form):
     """The sociale kaart search; bad values are ignored rather than shown as errors (it is a GET filter)."""
 
     q = forms.CharField(label=_("Waar zoek je hulp bij?"), required=False, max_length=200)
     leeftijd = forms.IntegerField(label=_("Leeftijd"), required=False, min_value=0, max_value=99)
+    leeftijdsgroep = forms.ChoiceField(
+        label=_("Leeftijd van het kind of de jongere"), required=False,
+        choices=[("", _("Alle leeftijden"))] + [(k, v[2]) for k, v in LEEFTIJDSGROEPEN.items()],
+    )  # fmt: skip
     onderwerp = forms.ChoiceField(label=_("Onderwerp"), required=False)
     kern = forms.ChoiceField(label=_("Woonplaats"), required=False)
     zonder_verwijzing = forms.BooleanField(label=_("Alleen zonder verwijzing"), required=False)

@@ -7,6 +7,7 @@ and nothing is logged about the person asking.
 from __future__ import annotations
 
 import uuid
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -16,7 +17,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
-from django.utils.translation import get_language, gettext_lazy
+from django.urls import reverse
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -26,7 +28,7 @@ from jeugdhulp.hulpvragen.models import Hulpvraag, Kanaal
 from jeugdhulp.organisatie.models import Gemeente
 from jeugdhulp.publiek import privacy as privacyregels
 from jeugdhulp.publiek import teller
-from jeugdhulp.publiek.forms import HulpvraagForm, VraagwijzerForm, ZoekForm, kernen
+from jeugdhulp.publiek.forms import LEEFTIJDSGROEPEN, HulpvraagForm, VraagwijzerForm, ZoekForm, kernen
 from jeugdhulp.publiek.models import Bijeenkomst, Pagina
 from jeugdhulp.socialekaart import search
 from jeugdhulp.socialekaart import services as kaart
@@ -99,9 +101,11 @@ def privacy(request):
 # --- sociale kaart -----------------------------------------------------------------------------------------------
 def _zoekvraag(form: ZoekForm) -> search.Zoekvraag:
     data = form.cleaned_data if form.is_valid() else {}
+    van, tot, _label = LEEFTIJDSGROEPEN.get(data.get("leeftijdsgroep") or "", (data.get("leeftijd"), None, ""))
     return search.Zoekvraag(
         tekst=data.get("q") or "",
-        leeftijd=data.get("leeftijd"),
+        leeftijd=van,
+        leeftijd_tot=tot,
         onderwerp=data.get("onderwerp") or "",
         kern=data.get("kern") or "",
         zonder_verwijzing=bool(data.get("zonder_verwijzing")),
@@ -127,7 +131,7 @@ def zoeken(request):
 def _zoekpagina(request):
     form = ZoekForm(request.GET or None, gemeente=_gemeente())
     vraag = _zoekvraag(form)
-    gezocht = any(request.GET.get(k) for k in ("q", "leeftijd", "onderwerp", "kern", "zonder_verwijzing"))
+    gezocht = any(request.GET.get(k) for k in ZoekForm.base_fields)
     resultaat = search.zoek(Dienst.objects.actief().select_related("organisatie"), vraag) if gezocht else None
     pagina = None
     if resultaat is not None:
@@ -155,37 +159,36 @@ def dienst(request, pk: uuid.UUID):
 
 
 VRAGEN = ("wie", "leeftijd", "onderwerp", "kern")
-# Lazy: module level is evaluated once, before any request has chosen its language.
-LEEFTIJDEN = {"0-4": (2, gettext_lazy("0 tot 4 jaar")), "4-12": (8, gettext_lazy("4 tot 12 jaar")),
-              "12-18": (15, gettext_lazy("12 tot 18 jaar")), "18-23": (20, gettext_lazy("18 tot 23 jaar"))}  # fmt: skip
 
 
 def vraagwijzer(request):
-    """A few questions, one at a time, each narrowing the services; then the results in the normal search."""
+    """A few questions, one at a time, each narrowing the services; then the results in the normal search.
+
+    The count under each question and the count on the results page come from the same filter; on the last question
+    each kern shows how many services it has, so the number picked is the number found."""
     gemeente = _gemeente()
     antwoorden = {k: request.GET.get(k, "") for k in VRAGEN}
-    if antwoorden["leeftijd"] not in LEEFTIJDEN:
+    if antwoorden["leeftijd"] not in LEEFTIJDSGROEPEN:
         antwoorden["leeftijd"] = ""
     stap = next((k for k in VRAGEN if not antwoorden[k]), None)
+    van, tot, _label = LEEFTIJDSGROEPEN.get(antwoorden["leeftijd"], (None, None, ""))
     vraag = search.Zoekvraag(
-        leeftijd=LEEFTIJDEN[antwoorden["leeftijd"]][0] if antwoorden["leeftijd"] else None,
+        leeftijd=van,
+        leeftijd_tot=tot,
         onderwerp=antwoorden["onderwerp"] if antwoorden["onderwerp"] not in ("", "anders") else "",
         kern=antwoorden["kern"] if antwoorden["kern"] not in ("", "alle") else "",
     )
-    aantal = search.filter_diensten(Dienst.objects.actief(), vraag).count()
     if stap is None or request.GET.get("klaar"):
-        query = {"leeftijd": vraag.leeftijd or "", "onderwerp": vraag.onderwerp, "kern": vraag.kern}
-        from urllib.parse import urlencode
-
-        from django.urls import reverse
-
+        query = {"leeftijdsgroep": antwoorden["leeftijd"], "onderwerp": vraag.onderwerp, "kern": vraag.kern}
         return redirect(reverse("publiek:zoeken") + "?" + urlencode({k: v for k, v in query.items() if v}))
+    aantal, per_kern, elders = search.aantallen_per_kern(Dienst.objects.actief(), vraag)
     opties = {
         "wie": [("ouder", _("Voor mijn kind")), ("jongere", _("Voor mezelf (ik ben 12 tot 23)")),
                 ("professional", _("Ik ben een professional"))],
-        "leeftijd": [(k, v[1]) for k, v in LEEFTIJDEN.items()],
+        "leeftijd": [(k, v[2]) for k, v in LEEFTIJDSGROEPEN.items()],
         "onderwerp": [(t.code, t.naam_vertaald) for t in _onderwerpen()] + [("anders", _("Iets anders"))],
-        "kern": [(k, k) for k in kernen(gemeente)] + [("alle", _("Zeg ik liever niet"))],
+        "kern": [(k, _soorten(k, per_kern.get(k, elders))) for k in kernen(gemeente)]
+                + [("alle", _soorten(_("Zeg ik liever niet"), aantal))],
     }  # fmt: skip
     if antwoorden["wie"] == "jongere":
         opties["leeftijd"] = opties["leeftijd"][2:]
@@ -204,6 +207,13 @@ def vraagwijzer(request):
         "aantal": aantal,
     }
     return render(request, "publiek/vraagwijzer.html", context)
+
+
+def _soorten(naam: str, aantal: int) -> str:
+    return ngettext("%(naam)s (%(n)s soort hulp)", "%(naam)s (%(n)s soorten hulp)", aantal) % {
+        "naam": naam,
+        "n": aantal,
+    }
 
 
 @require_http_methods(["GET", "POST"])

@@ -142,6 +142,7 @@ def _generatie() -> str:
 class Zoekvraag:
     tekst: str = ""
     leeftijd: int | None = None
+    leeftijd_tot: int | None = None  # with leeftijd: an age group ("4 tot 12 jaar"), services for any age in it
     onderwerp: str = ""  # Term.code
     wijk: int | None = None  # Wijk.pk
     kern: str = ""
@@ -234,7 +235,8 @@ class Resultaat:
 def filter_diensten(qs: QuerySet, vraag: Zoekvraag) -> QuerySet:
     """Apply the non-text filters: age, topic, wijk/kern, no referral needed."""
     if vraag.leeftijd is not None:
-        qs = qs.filter(Q(min_leeftijd__isnull=True) | Q(min_leeftijd__lte=vraag.leeftijd))
+        tot = vraag.leeftijd if vraag.leeftijd_tot is None else vraag.leeftijd_tot
+        qs = qs.filter(Q(min_leeftijd__isnull=True) | Q(min_leeftijd__lte=tot))
         qs = qs.filter(Q(max_leeftijd__isnull=True) | Q(max_leeftijd__gte=vraag.leeftijd))
     if vraag.onderwerp:
         qs = qs.filter(termen__code=vraag.onderwerp)
@@ -260,6 +262,21 @@ def voorrang() -> Case:
 def op_voorrang(qs: QuerySet) -> QuerySet:
     """Services in the order of ``voorrang``, then by name: how every list without search words is ordered."""
     return qs.annotate(eigen=voorrang()).order_by("-eigen", "naam", "pk")
+
+
+def aantallen_per_kern(qs: QuerySet, vraag: Zoekvraag) -> tuple[int, dict[str, int], int]:
+    """How many services fit the question with its kern left out: in all, per kern that has services of its own, and
+    in any other kern (a service without a werkgebied serves every kern). One query."""
+    zonder_kern = Zoekvraag(leeftijd=vraag.leeftijd, leeftijd_tot=vraag.leeftijd_tot, onderwerp=vraag.onderwerp,
+                            zonder_verwijzing=vraag.zonder_verwijzing)  # fmt: skip
+    overal, per_kern = set(), {}
+    for pk, kern in filter_diensten(qs, zonder_kern).values_list("pk", "werkgebieden__wijk__kern"):
+        if kern is None:
+            overal.add(pk)
+        else:
+            per_kern.setdefault(kern, set()).add(pk)
+    alle = overal.union(*per_kern.values())
+    return len(alle), {kern: len(overal | pks) for kern, pks in per_kern.items()}, len(overal)
 
 
 def zoek(qs: QuerySet, vraag: Zoekvraag, *, cache_seconden: int = CACHE_SECONDEN) -> Resultaat:
