@@ -151,3 +151,27 @@ def test_the_vraagwijzer_count_is_the_count_found(client, kaart, kern):
 def test_one_result_is_one_soort_hulp(client, kaart):
     html = client.get("/sociale-kaart/?q=gescheiden+ouders").content.decode()
     assert "1 soort hulp gevonden" in html
+
+
+def _verwijzingen_zonder_doel(html: str) -> set[str]:
+    ids = set(re.findall(r'\sid="([^"]+)"', html))
+    verwezen = {i for lijst in re.findall(r'aria-(?:describedby|labelledby)="([^"]+)"', html) for i in lijst.split()}
+    return verwezen - ids
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("pad", ["/hulpvraag/", "/pl/hulpvraag/", "/sociale-kaart/", "/sociale-kaart/vraagwijzer/",
+                                 "/sociale-kaart/?q=pesten", "/privacy/", "/professionals/", "/contact/"])  # fmt: skip
+def test_every_aria_reference_points_at_an_element(client, kaart, pad):
+    html = client.get(pad).content.decode()
+    assert "aria-describedby" in html or pad != "/hulpvraag/"
+    assert _verwijzingen_zonder_doel(html) == set()
+
+
+@pytest.mark.django_db
+def test_errors_and_help_texts_are_both_read_out_with_their_field(client, kaart):
+    html = client.post("/hulpvraag/", {"vraag": "", "leeftijd_kind": "99", "contactvoorkeur": "telefoon"}).content
+    html = html.decode()
+    assert _verwijzingen_zonder_doel(html) == set()
+    assert 'aria-describedby="id_leeftijd_kind_error id_leeftijd_kind_helptext"' in html
+    assert re.search(r'<fieldset[^>]*aria-describedby="id_vrager_error"', html)

@@ -155,11 +155,14 @@ class HulpvraagForm(UtrechtFormMixin, forms.Form):
 
     def _post_clean(self):
         super()._post_clean()
-        for naam in self.errors:  # screen readers hear the error with the field
+        for naam in self.errors:  # screen readers hear the error with the field, then its help text (_veld.html)
             if naam in self.fields:
                 attrs = self.fields[naam].widget.attrs
                 attrs["aria-invalid"] = "true"
-                attrs["aria-describedby"] = f"id_{naam}_error"
+                ids = [f"{self[naam].auto_id}_error"]
+                if self.fields[naam].help_text:
+                    ids.append(f"{self[naam].auto_id}_helptext")
+                attrs["aria-describedby"] = " ".join(ids)
 
     @property
     def is_bot(self) -> bool:
