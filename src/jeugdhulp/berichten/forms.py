@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jeugdhulp import codelijsten
 from jeugdhulp.aanbieders.models import Product
+from jeugdhulp.berichten.omvang import fout as omvang_fout
 from jeugdhulp.core.validators import validate_postcode
 from jeugdhulp.toewijzingen.models import Toewijzing
 from jeugdhulp.web.forms import UtrechtFormMixin
@@ -75,6 +76,8 @@ class ToewijzenForm(UtrechtFormMixin, forms.Form):
         omvang = [data.get("volume"), data.get("eenheid"), data.get("frequentie")]
         if any(omvang) and not all(omvang):
             raise ValidationError(_("Vul volume, eenheid en frequentie allemaal in, of geen van drieën."))
+        if te_veel := omvang_fout(*omvang):
+            self.add_error("volume", te_veel)
         if self.adres_nodig:
             for naam in ("straatnaam", "huisnummer", "postcode", "plaatsnaam"):
                 if not data.get(naam):
@@ -138,7 +141,11 @@ def kan_verlengen(lopend, data) -> bool:
 
 
 class AfwijzenForm(UtrechtFormMixin, forms.Form):
-    reden = forms.ChoiceField(label=_("Reden van afwijzen"), choices=codelijsten.REDEN_AFWIJZING_VERZOEK.choices)
+    # No reason chosen beforehand: an empty first option, so a reason is always a choice someone made
+    reden = forms.ChoiceField(
+        label=_("Reden van afwijzen"),
+        choices=[("", _("— kies een reden —")), *codelijsten.REDEN_AFWIJZING_VERZOEK.choices],
+    )
 
     def clean_reden(self):
         reden = self.cleaned_data["reden"]

@@ -94,6 +94,23 @@ class BerichtenAanbieder(BerichtLijst):
         return context
 
 
+# Which way a message goes, apart from where it is (its status): "verstuurd" beside "klaar om te versturen" misleads
+RICHTING_IN_WOORDEN = {
+    Richting.UIT: gettext_lazy("uitgaand: van de gemeente aan de aanbieder"),
+    Richting.IN: gettext_lazy("inkomend: van de aanbieder aan de gemeente"),
+}
+
+
+def _partijen(b: Bericht) -> tuple[str, str]:
+    """Sender and receiver by name ('Gemeente Oss', 'Kompas Jeugdhulp'); the code where the name is unknown."""
+    uit = b.richting == Richting.UIT
+    gemeente = _("Gemeente %(naam)s") % {"naam": b.gemeente.naam} if b.gemeente_id else None
+    aanbieder = b.aanbieder.naam if b.aanbieder_id else None
+    van = (gemeente if uit else aanbieder) or b.afzender or "?"
+    aan = (aanbieder if uit else gemeente) or b.ontvanger or "?"
+    return van, aan
+
+
 class BerichtDetail(PolicyMixin, DetailView):
     resource = policy.Resource.BERICHT
     model = Bericht
@@ -110,6 +127,8 @@ class BerichtDetail(PolicyMixin, DetailView):
         data = b.bytes
         context["xml"] = weergave.mooie_xml(data)
         context["velden"] = weergave.velden(data)
+        context["van"], context["aan"] = _partijen(b)
+        context["richting"] = RICHTING_IN_WOORDEN[b.richting]
         zichtbaar = policy.filter_queryset(user, self.resource, Bericht.objects.defer("inhoud"))
         context["gerelateerd"] = zichtbaar.filter(heenbericht=b).order_by("pk")
         context["heen"] = zichtbaar.filter(pk=b.heenbericht_id).first() if b.heenbericht_id else None
@@ -189,6 +208,18 @@ class VerzoekLijst(PolicyMixin, ListView):
         return context
 
 
+GEDAAN = {
+    "toewijzen": gettext_lazy(
+        "Toegewezen: %(naam)s bij %(aanbieder)s. %(aanbieder)s krijgt het toewijzingsbericht bij de volgende "
+        "verzending."
+    ),
+    "afwijzen": gettext_lazy("Afgewezen: het verzoek voor %(naam)s. %(aanbieder)s krijgt bericht met de reden."),
+    "onderzoek": gettext_lazy(
+        "In onderzoek: het verzoek voor %(naam)s. %(aanbieder)s krijgt bericht; u heeft 8 weken voor het antwoord."
+    ),
+}
+
+
 class VerzoekDetail(PolicyMixin, DetailView):
     """One verzoek with the three answers: toewijzen (JW301), afwijzen or in onderzoek (JW319)."""
 
@@ -257,22 +288,22 @@ class VerzoekDetail(PolicyMixin, DetailView):
                 form = self._form(v, request.POST)
                 if not form.is_valid():
                     return self.render_to_response(self.get_context_data(toewijzen_form=form))
-                bericht = self._toewijzen(v, form.cleaned_data, form.botsing)
+                self._toewijzen(v, form.cleaned_data, form.botsing)
             elif actie == "afwijzen":
                 form = AfwijzenForm(request.POST)
                 if not form.is_valid():
                     return self.render_to_response(self.get_context_data(afwijzen_form=form))
-                bericht = outbox.beantwoord_verzoek(v, outbox.AFGEWEZEN, form.cleaned_data["reden"])
+                outbox.beantwoord_verzoek(v, outbox.AFGEWEZEN, form.cleaned_data["reden"])
             elif actie == "onderzoek":
-                bericht = outbox.beantwoord_verzoek(v, outbox.IN_ONDERZOEK)
+                outbox.beantwoord_verzoek(v, outbox.IN_ONDERZOEK)
             else:
                 raise Http404
         except (outbox.OutboxFout, ValueError) as exc:
             messages.error(request, str(exc))
             return redirect("berichten:verzoek", pk=v.pk)
         log.schrijf(request, Actie.GEWIJZIGD, v.jeugdige, onderwerp=f"ijw-verzoek {v.pk}: {actie}")
-        messages.success(request, _("%(soort)s staat klaar om te versturen.") % {"soort": bericht.berichtsoort})
-        return redirect("berichten:detail", pk=bericht.pk)
+        messages.success(request, GEDAAN[actie] % {"naam": v.jeugdige.volledige_naam, "aanbieder": v.aanbieder.naam})
+        return redirect("berichten:verzoeken")  # back to the queue; the message itself is on the jeugdige's page
 
     @transaction.atomic
     def _toewijzen(self, v: Verzoek, data: dict, lopend: Toewijzing | None) -> Bericht:

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import fields, is_dataclass
 from typing import Any
 
+from django.utils import formats
+from django.utils.translation import gettext as _
+
 from lxml import etree
 
+from jeugdhulp import codelijsten
 from jeugdhulp.berichten.ijw import Leesfout, binding, lees
 
 MAX_TONEN = 200_000  # characters of XML shown on a page
@@ -19,6 +24,48 @@ def mooie_xml(data: bytes) -> str:
     except (Leesfout, ValueError):
         tekst = data[: MAX_TONEN * 2].decode("utf-8", errors="replace")
     return tekst if len(tekst) <= MAX_TONEN else tekst[:MAX_TONEN] + "\n…"
+
+
+# message fields whose value is a code of an iJw code list: shown in words, the code after it
+CODEVELDEN = {
+    "geslacht": codelijsten.GESLACHT,
+    "datum_gebruik": codelijsten.DATUMGEBRUIK,
+    "naam_gebruik": codelijsten.NAAMGEBRUIK,
+    "aanduiding_woonadres": codelijsten.AANDUIDING_WOONADRES,
+    "land_code": codelijsten.LANDCODE,
+    "vorm": codelijsten.COMMUNICATIEVORM,
+    "categorie": codelijsten.PRODUCTCATEGORIE,
+    "product_categorie": codelijsten.PRODUCTCATEGORIE,
+    "eenheid": codelijsten.EENHEID,
+    "frequentie": codelijsten.FREQUENTIE,
+    "type": codelijsten.TYPE_VERWIJZER,
+    "reden_wijziging": codelijsten.REDEN_WIJZIGING,
+    "reden_beeindiging": codelijsten.REDEN_BEEINDIGING,
+    "status_aanlevering": codelijsten.STATUS_AANLEVERING,
+    "verzoek_antwoord": codelijsten.VERZOEK_ANTWOORD,
+    "reden_afwijzing_verzoek": codelijsten.REDEN_AFWIJZING_VERZOEK,
+    "reden_verzoek": codelijsten.REDEN_VERZOEK,
+    "juridische_status": codelijsten.JURIDISCHE_STATUS,
+    "wettelijke_vertegenwoordiging": codelijsten.WETTELIJKE_VERTEGENWOORDIGING,
+    "gezagsdrager_bekend": codelijsten.JA_NEE,
+    "debet_credit": codelijsten.DEBET_CREDIT,
+}
+
+
+def in_woorden(veld: str, waarde: Any) -> str:
+    """One value as a person reads it: dates in Dutch words, a code as its meaning with the code after it."""
+    if isinstance(waarde, dt.date):
+        return formats.date_format(waarde, "j F Y")
+    if isinstance(waarde, dt.time):
+        return waarde.strftime("%H:%M")
+    if isinstance(waarde, bool):
+        return _("ja") if waarde else _("nee")
+    if isinstance(waarde, tuple):
+        return ", ".join(in_woorden(veld, w) for w in waarde)
+    lijst = CODEVELDEN.get(veld)
+    if lijst is not None and str(waarde) in lijst:
+        return f"{lijst.label(str(waarde))} ({waarde})"
+    return str(waarde)
 
 
 def velden(data: bytes, max_rijen: int = 2000) -> list[tuple[int, str, str]]:
@@ -49,5 +96,4 @@ def _loop(obj: Any, diepte: int, rijen: list, max_rijen: int) -> None:
             rijen.append((diepte, label, ""))
             _loop(waarde, diepte + 1, rijen, max_rijen)
         else:
-            tekst = ", ".join(map(str, waarde)) if isinstance(waarde, tuple) else str(waarde)
-            rijen.append((diepte, label, tekst))
+            rijen.append((diepte, label, in_woorden(f.name, waarde)))

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jeugdhulp import codelijsten
 from jeugdhulp.aanbieders.models import Aanbieder, Product
+from jeugdhulp.berichten import omvang
 from jeugdhulp.besluiten.models import Beschikking, Bezwaar, Evaluatie, PgbBeoordeling, Vorm
 from jeugdhulp.web.forms import UtrechtFormMixin
 
@@ -32,6 +33,8 @@ class AanvraagForm(UtrechtFormMixin, forms.Form):
         data = super().clean()
         if data.get("vorm") == Vorm.ZIN and not data.get("aanbieder"):
             self.add_error("aanbieder", _("Kies bij zorg in natura de aanbieder."))
+        if te_veel := omvang.fout(data.get("volume"), data.get("eenheid") or "", data.get("frequentie") or ""):
+            self.add_error("volume", te_veel)
         return data
 
     def producten(self) -> list[dict]:
