@@ -175,3 +175,27 @@ def test_errors_and_help_texts_are_both_read_out_with_their_field(client, kaart)
     assert _verwijzingen_zonder_doel(html) == set()
     assert 'aria-describedby="id_leeftijd_kind_error id_leeftijd_kind_helptext"' in html
     assert re.search(r'<fieldset[^>]*aria-describedby="id_vrager_error"', html)
+
+
+@pytest.mark.django_db
+def test_the_folder_pdf_is_made_once_per_language_and_content_version(client, kaart, monkeypatch):
+    from django.core.cache import cache
+    from django.http import HttpResponse
+
+    from jeugdhulp.publiek import views
+
+    gemaakt = []
+
+    def maak(request, template, context, naam):
+        gemaakt.append(translation.get_language())
+        return HttpResponse(f"%PDF {len(gemaakt)}".encode(), content_type="application/pdf")
+
+    cache.clear()
+    monkeypatch.setattr(views, "pdf_response", maak)
+    pad = "/folder/wat-kun-je-verwachten-van-het-cjg.pdf"
+    eerste = client.get(pad)
+    assert client.get(pad).content == eerste.content == b"%PDF 1" and eerste["Content-Type"] == "application/pdf"
+    assert client.get("/pl" + pad).content == b"%PDF 2"  # each language its own
+    kaart["cjg"].telefoonnummers.filter(nummer="0412-795099").update(nummer="0412-795098")
+    assert client.get(pad).content == b"%PDF 3"  # the crisis line changed: a new folder
+    assert gemaakt == ["nl", "pl", "nl"]

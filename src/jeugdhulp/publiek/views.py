@@ -6,7 +6,9 @@ and nothing is logged about the person asking.
 
 from __future__ import annotations
 
+import hashlib
 import uuid
+from pathlib import Path
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -15,7 +17,7 @@ from django.core.paginator import Paginator
 from django.db import DatabaseError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
+from django.template.loader import get_template, render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import get_language, ngettext
@@ -351,10 +353,36 @@ def folder(request):
     return render(request, "publiek/folder.html", {"cjg": cjg, "crisis": _crisisnummer(cjg)})
 
 
+FOLDER_PDF = "wat-kun-je-verwachten-van-het-cjg.pdf"
+FOLDER_SECONDEN = 24 * 3600
+
+
 def folder_pdf(request):
+    """The folder as a PDF. Making it takes WeasyPrint about two seconds, so it is kept per language and content
+    version: the CJG's contact data it shows, and the templates and translations it is made from."""
     cjg = _cjg()
-    context = {"cjg": cjg, "crisis": _crisisnummer(cjg)}
-    return pdf_response(request, "publiek/folder_pdf.html", context, "wat-kun-je-verwachten-van-het-cjg.pdf")
+    sleutel = "publiek:folder-pdf:" + _folder_versie(cjg)
+    data = cache.get(sleutel)
+    if data is None:
+        context = {"cjg": cjg, "crisis": _crisisnummer(cjg)}
+        antwoord = pdf_response(request, "publiek/folder_pdf.html", context, FOLDER_PDF)
+        if antwoord.status_code != 200:  # no WeasyPrint: say so, and try again next time
+            return antwoord
+        data = antwoord.content
+        cache.set(sleutel, data, FOLDER_SECONDEN)
+    antwoord = HttpResponse(data, content_type="application/pdf")
+    antwoord["Content-Disposition"] = f'inline; filename="{FOLDER_PDF}"'
+    return antwoord
+
+
+def _folder_versie(cjg: Organisatie | None) -> str:
+    delen: list = [get_language()]
+    for naam in ("publiek/folder_pdf.html", "publiek/_folder_inhoud.html"):
+        delen.append(Path(get_template(naam).origin.name).stat().st_mtime_ns)
+    delen += sorted(str(p.stat().st_mtime_ns) for p in Path(__file__).parent.glob("locale/*/LC_MESSAGES/django.mo"))
+    if cjg is not None:
+        delen += [cjg.naam, cjg.email, sorted((t.nummer, t.type, t.omschrijving) for t in cjg.telefoonnummers.all())]
+    return hashlib.sha256(repr(delen).encode()).hexdigest()
 
 
 def professionals(request):
