@@ -117,6 +117,7 @@ def test_a_scoped_404_on_a_dossier_is_logged_as_denied(client, wereld):
     regel = Toegangslogregel.objects.get(actie=Actie.GEWEIGERD)
     assert (regel.gebruikersnaam, regel.pad, regel.jeugdige_id) == ("cjg", pad, None)
     assert regel.get_actie_display() == "toegang geweigerd"
+    assert regel.onderwerp == f"jeugdige pk={wereld['andere_gemeente'].pk} (HTTP 404)"  # which object was probed
 
 
 def test_a_403_on_person_level_pages_and_the_api_is_logged_as_denied(client, wereld):
@@ -128,8 +129,8 @@ def test_a_403_on_person_level_pages_and_the_api_is_logged_as_denied(client, wer
     weigeringen = Toegangslogregel.objects.filter(actie=Actie.GEWEIGERD).order_by("pk")
     assert [(r.gebruikersnaam, r.onderwerp) for r in weigeringen] == [
         ("beleid", "jeugdige (HTTP 403)"),
-        ("beleid", "jeugdige (HTTP 403)"),
-        ("aanbieder", "jeugdige (HTTP 404)"),
+        ("beleid", f"jeugdige pk={wereld['eigen'].pk} (HTTP 403)"),
+        ("aanbieder", f"jeugdige pk={wereld['ander_team'].pk} (HTTP 404)"),
     ]
 
 

@@ -176,3 +176,41 @@ def test_concurrent_writers_keep_one_unbroken_chain(tmp_path):
     assert proces.returncode == 0, proces.stderr[-3000:]
     uitkomst = json.loads(proces.stdout.strip().splitlines()[-1])
     assert uitkomst == {"aantal": 8 * 15 * 11, "breuken": [], "fouten": []}
+
+
+def _niet_intact(*args) -> tuple[str, str]:
+    err = StringIO()
+    with pytest.raises(CommandError) as fout:
+        call_command("audit", "verifieer", *args, stdout=StringIO(), stderr=err)
+    return err.getvalue(), str(fout.value)
+
+
+def test_rows_removed_from_the_end_are_caught_without_an_anchor(regels):
+    """The database's own counter is past the last row: the chain alone would still look whole."""
+    zonder_triggers()
+    sql("DELETE FROM audit_toegangslogregel WHERE id >= %s", [regels[3].pk])
+    uitkomst, fout = _niet_intact()
+    assert f"maar de laatste regel heeft id {regels[2].pk}: 2 regel(s) aan het eind zijn verwijderd" in uitkomst
+    assert fout == "Het toegangslog is niet intact: 1 breuk(en) gevonden."
+
+
+def test_all_rows_removed_is_caught(regels):
+    zonder_triggers()
+    sql("DELETE FROM audit_toegangslogregel")
+    uitkomst, _fout = _niet_intact()
+    assert "5 regel(s) aan het eind zijn verwijderd" in uitkomst
+
+
+def test_the_anchor_message_counts_itself_as_a_break(regels):
+    """It said 'niet intact: 0 breuk(en) gevonden' when only the anchor was missing."""
+    _uitkomst, fout = _niet_intact("--anker", "0" * 64)
+    assert fout == "Het toegangslog is niet intact: 1 breuk(en) gevonden."
+
+
+@pytest.mark.skipif(not keten.ids_zonder_gaten(), reason="PostgreSQL ids have gaps in normal use")
+def test_a_cut_end_followed_by_a_new_row_is_caught_on_sqlite(regels):
+    zonder_triggers()
+    sql("DELETE FROM audit_toegangslogregel WHERE id >= %s", [regels[3].pk])
+    log.schrijf(None, Actie.BEKEKEN, None, onderwerp="na het knippen")  # links to the row left: the chain is whole
+    uitkomst, _fout = _niet_intact()
+    assert f"de regel(s) met id {regels[3].pk} tot en met {regels[4].pk} ontbreken" in uitkomst

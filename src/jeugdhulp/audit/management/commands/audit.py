@@ -1,7 +1,8 @@
 """``jeugdhulp audit verifieer``: check the access log's hash chain, for the auditor.
 
-Exit code 0: the chain is whole. Exit code 1: at least one break (a changed, deleted, inserted or forged row), or
-the anchor given with ``--anker`` is not in the chain (rows at the end were removed). Every break is printed.
+Exit code 0: the chain is whole. Exit code 1: at least one break (a changed, deleted, inserted or forged row), the
+database's own id counter is past the last row (rows at the end were removed), or the anchor given with ``--anker``
+is not in the chain. Every break is printed, and the count in the last line counts them all.
 """
 
 from django.core.management.base import BaseCommand, CommandError
@@ -33,13 +34,17 @@ class Command(BaseCommand):
                 gezien_anker = gezien_anker or rij["hash"] == anker
                 yield rij
 
-        uitslag = keten.verifieer(met_anker())
-        for breuk in uitslag.breuken:
-            self.stderr.write(f"Regel {breuk.regel_id}: {breuk.reden}")
+        uitslag = keten.verifieer(met_anker(), aaneengesloten=keten.ids_zonder_gaten())
+        problemen = [f"Regel {breuk.regel_id}: {breuk.reden}" for breuk in uitslag.breuken]
+        eind = keten.eind_breuk(keten.teller(Toegangslogregel._meta.db_table), uitslag.laatste_id)
+        if eind:
+            problemen.append(f"Einde van de keten: {eind}.")
         if not gezien_anker:
-            self.stderr.write(f"Het anker {anker} komt niet (meer) voor: regels aan het eind zijn verwijderd.")
+            problemen.append(f"Het anker {anker} komt niet (meer) voor: regels aan het eind zijn verwijderd.")
+        for probleem in problemen:
+            self.stderr.write(probleem)
         self.stdout.write(f"Gecontroleerd: {uitslag.aantal} regels.")
         self.stdout.write(f"Laatste regel: {uitslag.laatste_id}, laatste hash: {uitslag.laatste_hash}")
-        if uitslag.breuken or not gezien_anker:
-            raise CommandError(f"Het toegangslog is niet intact: {len(uitslag.breuken)} breuk(en) gevonden.")
+        if problemen:
+            raise CommandError(f"Het toegangslog is niet intact: {len(problemen)} breuk(en) gevonden.")
         self.stdout.write(self.style.SUCCESS("De keten is intact."))
