@@ -95,7 +95,7 @@ def test_phone_call_to_closure_with_waakvlam(page, chromium, live_server):
     expect(page.get_by_role("heading", level=1)).to_have_text("Casus Noor Jansen")
     expect(page.get_by_test_id("status")).to_have_text("Vraagverheldering")
     expect(page.get_by_test_id("volgende")).to_contain_text("Voer het eerste gesprek en leg het vast")
-    expect(page.get_by_test_id("betrokkenen")).to_contain_text("Anne Jansen (ouder) — 0612345678")
+    expect(page.get_by_test_id("betrokkenen")).to_contain_text("Anne Jansen (ouder) — 06-12345678")
     beide_breedtes(page, "toegang-2-casus-nieuw")
     assert run_axe(page) == []
 

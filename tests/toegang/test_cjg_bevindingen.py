@@ -167,3 +167,57 @@ def test_the_werkvoorraad_is_grouped_by_urgency_with_counts_on_top(cjg, w):
     assert 'href="#groep-te-laat"' in html
     assert re.search(r'<details[^>]*id="groep-later"', html) and not re.search(r'<details[^>]*id="groep-te-laat"', html)
     assert html.count('utrecht-status-badge--danger">te laat') == n["te-laat"]
+
+
+# ---- 5. the casus page: one phone format, each person once and by name, actions as actions, plain words
+def test_the_casus_page_lists_each_person_once_by_name_with_formatted_numbers(cjg, w):
+    from tests import factories
+    from tests.toegang.factories import casus_met_plan
+
+    casus = casus_met_plan(w)
+    j = w["jeugdige"]
+    j.relaties.all().delete()
+    factories.RelatieFactory(jeugdige=j, soort="10", voornamen="Nora", voorvoegsel="", geslachtsnaam="El Amrani",
+                             telefoon="0662669129", emailadres="")  # fmt: skip
+    factories.RelatieFactory(jeugdige=j, soort="10", voornamen="Nora", voorvoegsel="", geslachtsnaam="El Amrani",
+                             telefoon="06-93966917", emailadres="")  # fmt: skip
+    casus.plan.deelnemers.create(naam="Ouders", soort="inwoner")
+    html = cjg.get(casus.get_absolute_url()).content.decode()
+    tekst = _tekst(html)
+    betrokken = _tekst(re.search(r'data-testid="betrokkenen".*?</section>', html, re.S).group(0))
+    assert betrokken.count("Nora El Amrani") == 1
+    assert "Nora El Amrani (ouder) — 06-62669129 — 06-93966917" in betrokken and "0662669129" not in tekst
+    assert "Ouders (Gezin of jeugdige)" not in tekst
+    assert "Ouders: Nora El Amrani" in tekst  # the samenwerkoverleg's family, by name
+
+
+def test_transition_buttons_read_as_actions_and_no_jargon_or_codes(cjg, w):
+    from jeugdhulp.besluiten.models import AangevraagdProduct, Aanvraag
+    from tests.toegang.factories import casus_met_plan
+
+    casus = casus_met_plan(w)
+    vandaag = dt.date(2026, 12, 7)
+    aanvraag = Aanvraag.objects.create(casus=casus, jeugdige=w["jeugdige"], gemeente=w["oss"], vorm="zin",
+                                       ontvangen_op=vandaag, beslis_uiterlijk=dt.date(2027, 4, 1))  # fmt: skip
+    AangevraagdProduct.objects.create(
+        aanvraag=aanvraag, product=w["product"], ingangsdatum=vandaag, einddatum=dt.date(2027, 6, 1)
+    )
+    html = cjg.get(casus.get_absolute_url()).content.decode()
+    tekst = _tekst(html)
+    assert re.search(r"<button[^>]*>\s*Hulp is gestart: zet op uitvoering\s*</button>", html)
+    assert "Hulp is ingezet" not in tekst
+    assert "Verwezen door" in tekst and "Verwijzer (CBS)" not in tekst
+    aanvragen = _tekst(re.search(r'data-testid="aanvragen".*?</ul>', html, re.S).group(0))
+    assert "Zorg in natura: Ambulante begeleiding" in aanvragen and "45A04" not in aanvragen
+    daarna = _tekst(re.search(r'data-testid="komt".*?</ul>', html, re.S).group(0))
+    assert "1 april 2027: Besluit over de aanvraag" in daarna and "uw aanvraag" not in daarna
+
+
+def test_the_phases_tick_only_what_the_casus_went_through(cjg, w):
+    casus = _casus_met_plan(w)  # vraagverheldering, then closed: never a plan, never help
+    casussen.afsluiten(casus, door=w["cjg"], reden="voortijdig_client", toelichting="Gezin wil niet verder.")
+    html = cjg.get(casus.get_absolute_url()).content.decode()
+    fasen = re.search(r'<ol class="site-fasen".*?</ol>', html, re.S).group(0)
+    klaar = [_tekst(li).strip() for li in re.findall(r'<li class="site-fase--klaar".*?</li>', fasen, re.S)]
+    assert klaar == ["Vraag verhelderen"]
+    assert 'aria-current="step">Afgesloten' in fasen

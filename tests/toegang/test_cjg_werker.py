@@ -76,7 +76,7 @@ def test_vraagverheldering_without_bsn_carries_the_asker_into_the_casus(cjg, w):
     tekst = _tekst(pagina)
     assert reverse("hulpvragen:detail", args=[h.pk]) in pagina.content.decode()  # the casus links back
     assert "BSN nog onbekend" in tekst and "Liefst bellen, na 15.00 uur" in tekst
-    assert "Anne de Vries (ouder) — 0612345678" in tekst
+    assert "Anne de Vries (ouder) — 06-12345678" in tekst
     assert "Voor een aanvraag is het BSN nodig" in tekst  # an aanvraag waits for the BSN
 
 

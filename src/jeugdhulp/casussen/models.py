@@ -54,13 +54,13 @@ _SLUIT = (S.VRAAGVERHELDERING, S.PLAN, S.UITVOERING)
 class Casus(MetStatus):
     TABEL = Tabel(
         stap(S.VRAAGVERHELDERING, S.PLAN, CJG, label=_("Samenwerkingsplan maken")),
-        stap(S.PLAN, S.UITVOERING, CJG, JC, label=_("Hulp is ingezet")),
-        stap(S.UITVOERING, S.PLAN, CJG, label=_("Plan bijstellen")),
+        stap(S.PLAN, S.UITVOERING, CJG, JC, label=_("Hulp is gestart: zet op uitvoering")),
+        stap(S.UITVOERING, S.PLAN, CJG, label=_("Plan bijstellen: zet terug op plan")),
         *(stap(v, S.AFGESLOTEN, CJG, label=_("Afsluiten")) for v in _SLUIT),
         *(stap(v, S.WAAKVLAM, CJG, label=_("Afsluiten met waakvlam")) for v in _SLUIT),
-        stap(S.WAAKVLAM, S.AFGESLOTEN, CJG, label=_("Waakvlam beëindigen")),
-        stap(S.WAAKVLAM, S.VRAAGVERHELDERING, CJG, label=_("Heropenen")),
-        stap(S.AFGESLOTEN, S.VRAAGVERHELDERING, CJG, label=_("Heropenen")),
+        stap(S.WAAKVLAM, S.AFGESLOTEN, CJG, label=_("Waakvlam beëindigen: sluit de casus helemaal af")),
+        stap(S.WAAKVLAM, S.VRAAGVERHELDERING, CJG, label=_("Casus heropenen: terug naar vraagverheldering")),
+        stap(S.AFGESLOTEN, S.VRAAGVERHELDERING, CJG, label=_("Casus heropenen: terug naar vraagverheldering")),
     )
     OPEN = (S.VRAAGVERHELDERING, S.PLAN, S.UITVOERING)
 

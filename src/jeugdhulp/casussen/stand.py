@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from jeugdhulp.casussen import tijdlijn
 from jeugdhulp.casussen.models import Actie, Casus, CasusStatus, Deelnemer
+from jeugdhulp.casussen.templatetags.personen import telefoon
 
 FASEN = [
     (CasusStatus.VRAAGVERHELDERING, gettext_lazy("Vraag verhelderen")),
@@ -51,9 +52,14 @@ class Persoon:
 
 
 def fasen(casus: Casus) -> list[Fase]:
+    """The phases, with a tick only on those the casus really passed through (a casus closed straight from
+    vraagverheldering never had help: "Hulp loopt" gets no tick)."""
     status = CasusStatus.WAAKVLAM if casus.status == CasusStatus.AFGESLOTEN else casus.status
+    dicht = {CasusStatus.AFGESLOTEN: CasusStatus.WAAKVLAM}  # closed with or without waakvlam: one phase
+    naar = casus.overgangen.values_list("naar", flat=True)
+    geweest = {CasusStatus.VRAAGVERHELDERING, *(dicht.get(n, n) for n in naar)}
     index = [s for s, _n in FASEN].index(status)
-    return [Fase(str(naam), i < index, i == index) for i, (_s, naam) in enumerate(FASEN)]
+    return [Fase(str(naam), i < index and s in geweest, i == index) for i, (s, naam) in enumerate(FASEN)]
 
 
 def volgende_stap(casus: Casus, vandaag: dt.date | None = None) -> Stap | None:
@@ -98,7 +104,7 @@ def volgende_stap(casus: Casus, vandaag: dt.date | None = None) -> Stap | None:
 
 def wat_komt(casus: Casus, volgende: Stap | None = None, aantal: int = 4) -> list[tijdlijn.Moment]:
     """What comes after the next step (that step itself is not repeated)."""
-    momenten = tijdlijn.komt(casus)
+    momenten = tijdlijn.komt(casus, voor="medewerker")
     if volgende is not None:
         momenten = [m for m in momenten if m.datum != volgende.uiterlijk]
     return momenten[:aantal]
@@ -110,12 +116,23 @@ def betrokkenen(casus: Casus) -> dict[str, list[Persoon]]:
 
     j = casus.jeugdige
     gezin = [Persoon(j.volledige_naam, _("jeugdige"), "netwerk")]
+    op_naam = {_sleutel(j.volledige_naam): gezin[0]}
     for r in j.relaties.all():
-        contact = [c for c in (r.telefoon, r.emailadres) if c]
-        gezin.append(Persoon(r.volledige_naam, _soort_label(r), "netwerk", contact))
+        contact = [c for c in (telefoon(r.telefoon) if r.telefoon else "", r.emailadres) if c]
+        bekend = op_naam.get(_sleutel(r.volledige_naam))
+        if bekend is not None:  # the same person recorded twice (by phone and later): one line, every contact
+            bekend.contact += [c for c in contact if c not in bekend.contact]
+            continue
+        op_naam[_sleutel(r.volledige_naam)] = persoon = Persoon(r.volledige_naam, _soort_label(r), "netwerk", contact)
+        gezin.append(persoon)
     plan = getattr(casus, "plan", None)
     deelnemers = list(plan.deelnemers.all()) if plan else []
-    netwerk = [Persoon(d.naam, d.get_soort_display(), "netwerk") for d in deelnemers if d.soort != "professional"]
+    # the family at the samenwerkoverleg is already listed by name above ("Ouders" names no one)
+    netwerk = [
+        Persoon(d.naam, d.get_soort_display(), "netwerk")
+        for d in deelnemers
+        if d.soort not in (Deelnemer.Soort.PROFESSIONAL, Deelnemer.Soort.INWONER) and _sleutel(d.naam) not in op_naam
+    ]
     professionals = [
         Persoon(d.naam, d.organisatie or d.get_soort_display(), "professional")
         for d in deelnemers
@@ -150,6 +167,27 @@ def personen_keuzes(casus: Casus) -> list[tuple[str, list[tuple[str, str]]]]:
     if staf:
         uit.append((_("CJG-team %(team)s") % {"team": casus.team.naam}, staf))
     return uit
+
+
+def _sleutel(naam: str) -> str:
+    return " ".join(naam.lower().split())
+
+
+def deelnemers_tekst(plan) -> list[str]:
+    """The samenwerkoverleg's participants; the family shown by name ("Ouders: Nora El Amrani, Karim El Amrani")."""
+    relaties = list(plan.casus.jeugdige.relaties.all())
+    ouders = [r.volledige_naam for r in relaties if r.soort in OUDERCODES] or [r.volledige_naam for r in relaties]
+    uit = []
+    for d in plan.deelnemers.all():
+        if d.soort == Deelnemer.Soort.INWONER and _sleutel(d.naam) in GEZIN_ZONDER_NAAM and ouders:
+            uit.append(f"{d.naam}: {', '.join(ouders)}")
+        else:
+            uit.append(f"{d.naam} ({d.get_soort_display().lower()}{', ' + d.organisatie if d.organisatie else ''})")
+    return uit
+
+
+GEZIN_ZONDER_NAAM = frozenset({"ouders", "ouder", "gezin", "het gezin", "moeder", "vader", "vader en moeder"})
+OUDERCODES = frozenset({"10", "13"})  # COD472: ouder, pleegouder
 
 
 def _naam(user) -> str:

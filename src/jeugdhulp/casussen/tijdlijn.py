@@ -79,32 +79,48 @@ def gebeurd(casus: Casus) -> list[Moment]:
     return sorted(m, key=lambda x: x.datum)
 
 
-def komt(casus: Casus, vandaag: dt.date | None = None) -> list[Moment]:
+# What comes, in the family's words (their printable timeline) and in the worker's (the casus page).
+KOMT_ZIN = {
+    "gezin": {
+        "aanvraag": "De gemeente beslist over uw aanvraag.",
+        "bezwaartermijn": "Tot deze datum kunt u bezwaar maken tegen het besluit.",
+        "bezwaar": "De gemeente beslist op uw bezwaar.",
+        "start": "De hulp van {aanbieder} kan vanaf nu beginnen. U wacht nog op de start.",
+        "evaluatie": "We kijken samen of het plan werkt.",
+        "waakvlam": "Het CJG neemt contact met u op om te horen hoe het gaat.",
+    },
+    "medewerker": {
+        "aanvraag": "Besluit over de aanvraag (jeugdconsulent).",
+        "bezwaartermijn": "Bezwaartermijn van het besluit loopt af.",
+        "bezwaar": "Beslissing op het bezwaar.",
+        "start": "{aanbieder} kan starten; de start is nog niet gemeld.",
+        "evaluatie": "Evaluatie van het plan met het gezin.",
+        "waakvlam": "Waakvlamcontact: bel het gezin.",
+    },
+}
+
+
+def komt(casus: Casus, vandaag: dt.date | None = None, *, voor: str = "gezin") -> list[Moment]:
+    """What comes next with its date; ``voor="medewerker"`` words it for the worker instead of the family."""
     vandaag = vandaag or timezone.localdate()
+    zin = KOMT_ZIN[voor]
     m = []
     for a in casus.aanvragen.all():
         if a.is_open:
-            m.append(Moment(a.beslis_uiterlijk, "De gemeente beslist over uw aanvraag.", a.beslis_uiterlijk < vandaag))
+            m.append(Moment(a.beslis_uiterlijk, zin["aanvraag"], a.beslis_uiterlijk < vandaag))
         b = getattr(a, "beschikking", None)
         if b is not None and b.bezwaar_uiterlijk >= vandaag:
-            m.append(Moment(b.bezwaar_uiterlijk, "Tot deze datum kunt u bezwaar maken tegen het besluit."))
+            m.append(Moment(b.bezwaar_uiterlijk, zin["bezwaartermijn"]))
         for bz in b.bezwaren.filter(beslist_op__isnull=True, status__in=["ontvangen", "verdaagd"]) if b else []:
-            m.append(Moment(bz.beslis_uiterlijk, "De gemeente beslist op uw bezwaar.", bz.beslis_uiterlijk < vandaag))
+            m.append(Moment(bz.beslis_uiterlijk, zin["bezwaar"], bz.beslis_uiterlijk < vandaag))
         for t in a.toewijzingen.all():
             if not t.begindatum_zorg:
-                m.append(
-                    Moment(
-                        t.ingangsdatum,
-                        f"De hulp van {t.aanbieder.naam} kan vanaf nu beginnen. U wacht nog op de start.",
-                    )
-                )
+                m.append(Moment(t.ingangsdatum, zin["start"].format(aanbieder=t.aanbieder.naam)))
     plan = getattr(casus, "plan", None)
     if plan is not None and plan.evaluatiedatum and casus.is_open:
-        m.append(Moment(plan.evaluatiedatum, "We kijken samen of het plan werkt.", plan.evaluatiedatum < vandaag))
+        m.append(Moment(plan.evaluatiedatum, zin["evaluatie"], plan.evaluatiedatum < vandaag))
         for actie in plan.acties.filter(gedaan_op__isnull=True):
             m.append(Moment(actie.deadline, f"{actie.eigenaar}: {actie.omschrijving}.", actie.deadline < vandaag))
     for w in casus.waakvlam.filter(gedaan_op__isnull=True):
-        m.append(
-            Moment(w.gepland_op, "Het CJG neemt contact met u op om te horen hoe het gaat.", w.gepland_op < vandaag)
-        )
+        m.append(Moment(w.gepland_op, zin["waakvlam"], w.gepland_op < vandaag))
     return sorted(m, key=lambda x: x.datum)

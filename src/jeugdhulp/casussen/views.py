@@ -115,6 +115,7 @@ class CasusDetail(PolicyMixin, DetailView):
             verslag=verslag,
             versies=casus.verslagen.all(),
             plan=plan,
+            plan_deelnemers=stand.deelnemers_tekst(plan) if plan else [],
             leefgebieden=[
                 {
                     **rij,

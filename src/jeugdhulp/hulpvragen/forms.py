@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from jeugdhulp.core.validators import validate_bsn
-from jeugdhulp.hulpvragen.models import Kanaal, LichteHulp, Vrager
+from jeugdhulp.hulpvragen.models import Contactvoorkeur, Kanaal, LichteHulp, Vrager
 from jeugdhulp.publiek.forms import HulpvraagForm, telefoonnummer
 from jeugdhulp.web.forms import UtrechtFormMixin
 
@@ -54,6 +54,7 @@ class RegistreerForm(UtrechtFormMixin, forms.Form):
     telefoon = forms.CharField(label=_("Telefoonnummer"), max_length=30, required=False)
     email = forms.EmailField(label=_("E-mailadres"), required=False)
     contactvoorkeur = zoals_online("contactvoorkeur", _("Hoe wil de beller dat we contact opnemen?"))
+    contactvoorkeur.required = False  # not asked: by phone, as it came in
     bereikbaar = zoals_online(
         "bereikbaar", _("Wanneer is de beller goed bereikbaar?"), _("Bijvoorbeeld: doordeweeks na 15.00 uur.")
     )
@@ -95,6 +96,9 @@ class RegistreerForm(UtrechtFormMixin, forms.Form):
     def clean_telefoon(self):
         telefoon = self.cleaned_data["telefoon"].strip()
         return telefoonnummer(telefoon) if telefoon else ""
+
+    def clean_contactvoorkeur(self):
+        return self.cleaned_data["contactvoorkeur"] or Contactvoorkeur.TELEFOON
 
     def toestemmingen(self) -> dict:
         """As the online form stores them; nothing when the worker did not ask (shown as "niet gevraagd")."""
