@@ -199,3 +199,17 @@ def test_the_folder_pdf_is_made_once_per_language_and_content_version(client, ka
     kaart["cjg"].telefoonnummers.filter(nummer="0412-795099").update(nummer="0412-795098")
     assert client.get(pad).content == b"%PDF 3"  # the crisis line changed: a new folder
     assert gemaakt == ["nl", "pl", "nl"]
+
+
+@pytest.mark.django_db
+def test_contact_writes_hours_one_way_and_the_app_number_is_not_a_phone_link(client, kaart):
+    from jeugdhulp.socialekaart.models import Telefoonnummer
+
+    Telefoonnummer.objects.create(organisatie=kaart["cjg"], nummer="06-12345678", type="text",
+                                  omschrijving="App voor jongeren")  # fmt: skip
+    main = client.get("/contact/").content.decode().split("<main", 1)[1]
+    assert "woensdag 13.30–16.00 uur" in main and not re.search(r"\d\d:\d\d", main)
+    assert "tel:0612345678" not in main
+    assert re.search(r"<dt>WhatsApp</dt><dd>06-12345678 \(alleen WhatsApp\)", main)
+    dienst = client.get(f"/sociale-kaart/dienst/{kaart['scheiden'].pk}/").content.decode()
+    assert "tel:0612345678" not in dienst and "06-12345678 (alleen WhatsApp)" in dienst

@@ -34,7 +34,7 @@ def noodnummers() -> dict:
 
 @register.filter
 def uren(tijd) -> str:
-    """Opening hours in the active language: "maandag t/m vrijdag 08:30–17:00" (a run of days as a range)."""
+    """Opening hours in the active language: "maandag t/m vrijdag 8.30–17.00 uur" (a run of days as a range)."""
     from jeugdhulp.socialekaart.models import Openingstijd
 
     volgorde = list(Openingstijd.DAGEN)
@@ -47,7 +47,14 @@ def uren(tijd) -> str:
         }
     else:
         tekst = ", ".join(str(Openingstijd.DAGEN[d]) for d in dagen) or tijd.dagen
-    return f"{tekst} {tijd.open_van:%H:%M}–{tijd.open_tot:%H:%M}"
+    return f"{tekst} {tijden(tijd.open_van, tijd.open_tot)}"
+
+
+def tijden(van: dt.time, tot: dt.time) -> str:
+    """From-to times as the language writes them: "8.30–17.00 uur", "8:30–17:00"."""
+    # Translators: a Django date format for a time of day in opening hours; Dutch writes 8.30, most others 8:30.
+    notatie = _("G.i")
+    return _("%(van)s–%(tot)s uur") % {"van": date_format(van, notatie), "tot": date_format(tot, notatie)}
 
 
 # Day and month as running text needs them: "8 december", "8 grudnia" (the genitive: Django's "E"), "8 December".
