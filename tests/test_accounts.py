@@ -1,5 +1,7 @@
 """Staff login: password (argon2, django-axes lockout), then TOTP (django-otp); enrolment on first login."""
 
+import re
+
 from django.test import Client
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -10,6 +12,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from jeugdhulp.accounts.roles import Rol
 from jeugdhulp.accounts.totp import DEMO_TOTP_KEY, current_code
 from tests import factories
+from tests.conftest import login_verified
 
 
 @pytest.fixture
@@ -169,3 +172,43 @@ def test_a_safe_next_is_carried_url_encoded(client, medewerker):
         {"username": "sanne", "password": "Sterk-wachtwoord-123"},
     )
     assert response["Location"] == reverse("accounts:verify") + "?next=%2Fmedewerkers%2Fjeugdigen%2F%3Fq%3Da+b%26x%3D1"
+
+
+def test_the_manual_authenticator_key_is_base32_in_groups_of_four(client, db):
+    """Authenticator apps take base32, not hex."""
+    import base64
+
+    user = factories.UserFactory(username="zonder-app", rol="")
+    TOTPDevice.objects.filter(user=user).delete()  # not enrolled yet
+    client.post(reverse("accounts:login"), {"username": "zonder-app", "password": "Sterk-wachtwoord-123"})
+    pagina = client.get(reverse("accounts:setup")).content.decode()
+    device = TOTPDevice.objects.get(user=user, confirmed=False)
+    sleutel = re.search(r"<code>([^<]+)</code>", pagina).group(1)
+    assert re.fullmatch(r"([A-Z2-7]{4} )*[A-Z2-7]{1,4}", sleutel)
+    assert base64.b32decode(sleutel.replace(" ", "")) == device.bin_key
+
+
+@pytest.mark.parametrize(("pad", "status", "kop"), [("/medewerkers/bestaat-niet/", 404, "Deze pagina bestaat niet")])
+def test_error_pages_are_dutch_with_a_way_back(client, settings, pad, status, kop):
+    settings.DEBUG = False
+    response = client.get(pad)
+    pagina = response.content.decode()
+    assert response.status_code == status and kop in pagina
+    assert 'href="/"' in pagina and "Not Found" not in pagina
+
+
+def test_the_403_page_is_dutch_with_a_way_back(client, wereld, settings):
+    settings.DEBUG = False
+    login_verified(client, wereld["users"][Rol.CJG_MEDEWERKER])
+    response = client.get("/beheer/")
+    pagina = response.content.decode()
+    assert response.status_code == 403 and "U heeft geen toegang tot deze pagina" in pagina
+    assert "Naar de startpagina voor medewerkers" in pagina and "Forbidden" not in pagina
+
+
+def test_the_500_page_is_dutch(db, settings):
+    from django.template.loader import render_to_string
+
+    settings.DEBUG = False
+    pagina = render_to_string("500.html")  # Django renders it without a request
+    assert "Er ging iets mis bij ons" in pagina and "Dit ligt niet aan u" in pagina

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import io
 
 import qrcode
@@ -38,6 +39,12 @@ def demo_hint(device: TOTPDevice) -> str:
 
 def is_demo_device(device: TOTPDevice | None) -> bool:
     return device is not None and device.key == DEMO_TOTP_KEY
+
+
+def handmatige_sleutel(device: TOTPDevice) -> str:
+    """The key to type into an authenticator app by hand: base32 (what the apps expect), in groups of 4."""
+    tekst = base64.b32encode(device.bin_key).decode().rstrip("=")
+    return " ".join(tekst[i : i + 4] for i in range(0, len(tekst), 4))
 
 
 def qr_svg(device: TOTPDevice) -> str:

@@ -74,7 +74,7 @@ def setup_view(request):
     return render(
         request,
         "accounts/setup.html",
-        {"form": form, "qr_svg": totp.qr_svg(device), "secret": device.bin_key.hex()},
+        {"form": form, "qr_svg": totp.qr_svg(device), "secret": totp.handmatige_sleutel(device)},
     )
 
 
