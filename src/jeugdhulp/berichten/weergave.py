@@ -97,3 +97,20 @@ def _loop(obj: Any, diepte: int, rijen: list, max_rijen: int) -> None:
             _loop(waarde, diepte + 1, rijen, max_rijen)
         else:
             rijen.append((diepte, label, in_woorden(f.name, waarde)))
+
+
+def verwijzer_in_woorden(verzoek) -> str:
+    """Who referred, in words: 'Huisarts H. de Wit', or by type and AGB code when the name is unknown, never a bare
+    COD327 code. A name missing from the message is looked up in the verwijzers known by their zorgverlenercode."""
+    from jeugdhulp.organisatie.models import Verwijzer
+
+    soort = codelijsten.TYPE_VERWIJZER.codes.get(verzoek.verwijzer_type, "") or _("Verwijzer")
+    naam = verzoek.verwijzer_naam
+    if not naam and verzoek.verwijzer_code:
+        bekend = Verwijzer.objects.filter(zorgverlenercode=verzoek.verwijzer_code).exclude(naam="").first()
+        naam = bekend.naam if bekend else ""
+    if not naam:
+        if verzoek.verwijzer_code:
+            return _("%(soort)s (AGB-code %(code)s)") % {"soort": soort, "code": verzoek.verwijzer_code}
+        return soort
+    return naam if soort.lower() in naam.lower() else f"{soort} {naam}"

@@ -158,10 +158,16 @@ def _vots(bouwer, toewijzingen: list[Toewijzing], peildatum: dt.date, rng) -> li
 
 
 def _verzoeken_in_de_tijd(peildatum: dt.date) -> None:
-    """Spread the VOTs over the last two weeks, so the overdue list shows the ones past 5 werkdagen."""
+    """Spread the VOTs over the last two weeks, so the overdue list shows the ones past 5 werkdagen. The message, the
+    verzoek and the hulpvraag it put in the CJG intake queue are all re-dated: received when the deadline says."""
+    from jeugdhulp.hulpvragen.models import Hulpvraag
+
     for n, verzoek in enumerate(Verzoek.objects.filter(bericht__bron=BRON).order_by("pk")):
         ontvangen = timezone.now() - dt.timedelta(days=2 * n)
         verzoek.ontvangen = ontvangen
-        verzoek.antwoord_uiterlijk = termijnen.verzoek_uiterlijk(ontvangen.date())
+        verzoek.antwoord_uiterlijk = termijnen.verzoek_uiterlijk(timezone.localdate(ontvangen))
         verzoek.save(update_fields=["ontvangen", "antwoord_uiterlijk"])
         Bericht.objects.filter(pk=verzoek.bericht_id).update(aangemaakt=ontvangen)
+        Hulpvraag.objects.filter(verzoek=verzoek).update(
+            ontvangen_op=ontvangen, contact_uiterlijk=verzoek.antwoord_uiterlijk
+        )

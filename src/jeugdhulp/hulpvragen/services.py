@@ -185,8 +185,10 @@ def uit_verzoek(verzoek) -> Hulpvraag | None:
     if verzoek.berichtsoort != "JW315" or Hulpvraag.objects.filter(verzoek=verzoek).exists():
         return None
     jeugdige = verzoek.jeugdige
+    from jeugdhulp.berichten.weergave import verwijzer_in_woorden
+
     producten = ", ".join(p.get("code", "") for p in verzoek.producten if isinstance(p, dict))
-    verwijzer = verzoek.verwijzer_naam or verzoek.verwijzer_type
+    verwijzer = verwijzer_in_woorden(verzoek)  # who asks is the verwijzer (never the child), in words
     return registreer(
         gemeente=verzoek.gemeente,
         vrager="verwijzer",
@@ -201,7 +203,7 @@ def uit_verzoek(verzoek) -> Hulpvraag | None:
         ontvangen_op=verzoek.ontvangen,
         team=jeugdige.team,
         wijk=jeugdige.wijk,
-        naam=str(jeugdige),
+        naam=verwijzer,
         jeugdige=jeugdige,
         verzoek=verzoek,
         verwijzer_type=verzoek.verwijzer_type or "01",
