@@ -221,3 +221,34 @@ def test_the_phases_tick_only_what_the_casus_went_through(cjg, w):
     klaar = [_tekst(li).strip() for li in re.findall(r'<li class="site-fase--klaar".*?</li>', fasen, re.S)]
     assert klaar == ["Vraag verhelderen"]
     assert 'aria-current="step">Afgesloten' in fasen
+
+
+# ---- 6. closing: dates prefilled visibly, never made up; every error at once; an error summary on every staff form
+def test_closing_with_waakvlam_but_no_dates_is_refused_with_every_error_at_once(cjg, w):
+    from tests.toegang.factories import casus_met_plan
+
+    casus = casus_met_plan(w)  # one open action
+    html = cjg.get(casus.get_absolute_url()).content.decode()
+    veld = re.search(r'<input[^>]*id="afsluiten_waakvlam_1"[^>]*>', html).group(0)
+    assert 'value="2027-03-08"' in veld  # prefilled, visibly: 13 weeks ahead
+    r = cjg.post(reverse("casussen:afsluiten", args=[casus.pk]), {"reden": "volgens_plan", "verder": "met_waakvlam"})
+    casus.refresh_from_db()
+    assert r.status_code == 400 and casus.status == "plan" and not casus.waakvlam.exists()
+    html = r.content.decode()
+    for veld in ("toelichting", "waakvlam_1", "open_acties"):  # all three at once
+        assert f'id="afsluiten_{veld}_error"' in html, veld
+    assert "Verbeter eerst deze 3 punten" in html and 'href="#afsluiten_waakvlam_1"' in html
+    r = cjg.post(
+        reverse("casussen:afsluiten", args=[casus.pk]),
+        {"reden": "volgens_plan", "toelichting": "Goed", "open_acties": "on", "verder": "zonder_waakvlam"},
+    )
+    casus.refresh_from_db()
+    assert r.status_code == 302 and casus.status == "afgesloten" and not casus.waakvlam.exists()
+
+
+def test_the_phone_form_summarises_its_errors_at_the_top(cjg, w):
+    r = cjg.post(reverse("hulpvragen:registreren"), {**TELEFOONGESPREK, "bsn": "123", "naam": ""})
+    html = r.content.decode()
+    samenvatting = re.search(r'data-testid="formulierfout".*?</ul>', html, re.S).group(0)
+    assert 'href="#id_bsn"' in samenvatting and 'href="#id_naam"' in samenvatting
+    assert html.index('data-testid="formulierfout"') < html.index('id="id_vraag"')  # above the first field

@@ -162,7 +162,7 @@ class SignaalForm(UtrechtFormMixin, forms.ModelForm):
 
 
 class AfsluitenForm(UtrechtFormMixin, forms.Form):
-    """Closing: the waakvlam dates start filled in (after 3 months and a year); a second button closes without.
+    """Closing: the waakvlam dates start filled in, visibly (after 3 months and a year); a second button closes without.
 
     With open actions the worker must say they continue: they stay on the casus and on the werkvoorraad.
     """
@@ -176,14 +176,39 @@ class AfsluitenForm(UtrechtFormMixin, forms.Form):
     waakvlam_3 = forms.DateField(label=_("Waakvlam: derde contact"), required=False, widget=DATUM)
     open_acties = forms.BooleanField(label=_("De open acties lopen door na het afsluiten"), required=False)
 
+    WAAKVLAM = ("waakvlam_1", "waakvlam_2", "waakvlam_3")
+
     def __init__(self, *args, open_acties: int = 0, **kwargs):
         super().__init__(*args, **kwargs)
+        self.aantal_open = open_acties
         if not open_acties:
             del self.fields["open_acties"]
         else:
             self.fields["open_acties"].help_text = _(
                 "Er staan nog %(n)s acties open. Ze blijven zichtbaar en op de werkvoorraad tot ze gedaan zijn."
             ) % {"n": open_acties}
+
+    @property
+    def met_waakvlam(self) -> bool:
+        return self.data.get("verder") != "zonder_waakvlam"
+
+    def clean(self):
+        """Every problem at once, each at its field: no date is ever made up for an empty waakvlam."""
+        d = super().clean()
+        if self.met_waakvlam:
+            data = [(k, d.get(k)) for k in self.WAAKVLAM if d.get(k)]
+            if not data and not any(k in self.errors for k in self.WAAKVLAM):
+                self.add_error(
+                    "waakvlam_1",
+                    _("Vul minstens één datum in voor de waakvlam, of kies ‘Afsluiten zonder waakvlam’."),
+                )
+            for k, datum in data:
+                if datum <= timezone.localdate():
+                    self.add_error(k, _("Plan een waakvlamcontact na vandaag."))
+        if self.aantal_open and not d.get("open_acties"):
+            fout = _("Er staan nog %(n)s acties open. Rond ze af, of vink aan dat ze doorlopen.")
+            self.add_error("open_acties", fout % {"n": self.aantal_open})
+        return d
 
 
 class WaakvlamForm(UtrechtFormMixin, forms.Form):

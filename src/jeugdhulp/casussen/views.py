@@ -499,7 +499,7 @@ class Afsluiten(CasusStap):
 
     def uitvoeren(self, obj, data):
         zonder = self.request.POST.get("verder") == "zonder_waakvlam"
-        waakvlam = [] if zonder else [d for k in ("waakvlam_1", "waakvlam_2", "waakvlam_3") if (d := data.get(k))]
+        waakvlam = [] if zonder else [d for k in AfsluitenForm.WAAKVLAM if (d := data.get(k))]
         services.afsluiten(
             obj,
             door=self.request.user,
