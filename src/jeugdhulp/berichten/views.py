@@ -175,13 +175,31 @@ class Termijnen(PolicyMixin, TemplateView):
         context.update(
             vandaag=vandaag,
             verzoeken=termijnen.open_verzoeken(verzoeken, vandaag)[:200],
-            gemeente_antwoord=open_.filter(richting=Richting.IN)[:200],
+            gemeente_antwoord=_met_retour_stand(list(open_.filter(richting=Richting.IN)[:200])),
             aanbieder_retour=open_.filter(richting=Richting.UIT)[:200],
             te_laat_gemeld=termijnen.te_laat_gemeld(berichten)[:200],
         )
         rijen = [*context["verzoeken"], *context["gemeente_antwoord"], *context["aanbieder_retour"]]
         _log_lijst(self.request, [*rijen, *context["te_laat_gemeld"]])
         return context
+
+
+RETOUR_STAND = {
+    Status.KLAAR: gettext_lazy("gemaakt, nog niet verstuurd"),
+    Status.MISLUKT: gettext_lazy("versturen mislukt"),
+}
+
+
+def _met_retour_stand(rijen: list[Bericht]) -> list[Bericht]:
+    """Each received message on the overdue list with where our answer is: not made, waiting, or failed. (A sent
+    answer closes the deadline, so a row here never has one.)"""
+    standen = dict(
+        Bericht.objects.filter(heenbericht__in=rijen, richting=Richting.UIT).values_list("heenbericht_id", "status")
+    )
+    for b in rijen:
+        stand = standen.get(b.pk)
+        b.retour_stand = RETOUR_STAND.get(stand) or (Status(stand).label if stand else _("nog niet gemaakt"))
+    return rijen
 
 
 class VerzoekLijst(PolicyMixin, ListView):

@@ -77,6 +77,7 @@ def bouw_berichten(bouwer) -> dict[str, int]:
     berichten.append(kapot.replace(gestart[0].jeugdige.bsn.encode(), b"123456789"))  # fails the 11-proef
     ontvangen = ontvang_reeks(berichten, bron=BRON, vandaag=peildatum)
     _ontvangen_op_de_dagtekening(ontvangen, peildatum)
+    _retouren_verstuurd(ontvangen)
     _verzoeken_in_de_tijd(peildatum)
     return {"ijw_verstuurd": len(verstuurd), "ijw_ontvangen": len(ontvangen)}
 
@@ -92,6 +93,17 @@ def _ontvangen_op_de_dagtekening(ontvangen: list[Bericht], peildatum: dt.date) -
         if b.antwoord_uiterlijk is not None:
             velden["antwoord_uiterlijk"] = termijnen.antwoord_uiterlijk(b.berichtsoort, b.dagtekening)
         Bericht.objects.filter(pk=b.pk).update(**velden)
+
+
+def _retouren_verstuurd(ontvangen: list[Bericht]) -> None:
+    """A real outbox sends our retour (JW306, JW308, JW316, JW325, …) the day the message came in; the demo marks them
+    sent on that day, so Termijnen lists no received message as unanswered that was answered."""
+    heen = {b.pk: b for b in Bericht.objects.filter(pk__in=[b.pk for b in ontvangen])}
+    for retour in Bericht.objects.filter(heenbericht__in=list(heen), status=Status.KLAAR):
+        outbox.markeer_verzonden(retour)
+        dag = heen[retour.heenbericht_id].aangemaakt + dt.timedelta(minutes=5)
+        Bericht.objects.filter(pk=retour.pk).update(verzonden=dag, aangemaakt=dag)
+        Bericht.objects.filter(pk=retour.heenbericht_id).update(beantwoord=dag)
 
 
 def _declaraties(lopend: list[Toewijzing], begin: dt.date, eind: dt.date, peildatum: dt.date) -> list[bytes]:
