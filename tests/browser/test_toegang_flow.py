@@ -160,7 +160,7 @@ def test_phone_call_to_closure_with_waakvlam(page, chromium, live_server):
     t.kies(av.get_by_label("Per", exact=True), value="2")
     av.get_by_role("button", name="Aanvraag indienen").click()
     expect(page.get_by_test_id("aanvragen")).to_contain_text("Ingediend, wacht op besluit")
-    expect(page.get_by_test_id("komt")).to_contain_text("De gemeente beslist over uw aanvraag")
+    expect(page.get_by_test_id("komt")).to_contain_text("Besluit over de aanvraag (jeugdconsulent)")  # worker wording
     casus_url = page.url
 
     # 6. beschikking (ZIN) by the jeugdconsulent, 7. toewijzing with its JW301
@@ -302,3 +302,22 @@ def test_on_a_phone_the_deadline_and_status_of_every_list_row_are_on_screen(page
             label = cel.evaluate("c => getComputedStyle(c, '::before').content")
             assert label.strip('"').endswith(": "), (pad, label)  # each value says what it is
         screenshot(page, f"toegang-lijst-kaarten-{tabel}-375")
+
+
+def test_the_phone_form_asks_what_the_online_form_asks_and_summarises_errors_on_top(page, live_server):
+    """On a phone the BSN field is far down the intake form: the error summary at the top links to it."""
+    w = toegang_wereld()
+    page.set_viewport_size({"width": 375, "height": 800})
+    login(page, w["cjg"])
+    page.goto("/medewerkers/hulpvragen/nieuw/")
+    expect(page.get_by_label("Wanneer is de beller goed bereikbaar?")).to_be_visible()
+    expect(page.get_by_text("Mag het CJG overleggen met school of huisarts?")).to_be_visible()
+    page.get_by_label("Naam van de vrager").fill("Anne Jansen")
+    page.get_by_label("De vraag, in de woorden van de vrager").fill("Noor gaat niet naar school.")
+    page.get_by_label("BSN van het kind").fill("123")
+    page.get_by_role("button", name="Hulpvraag vastleggen").click()
+    samenvatting = page.get_by_test_id("formulierfout")
+    expect(samenvatting).to_be_in_viewport()
+    screenshot(page, "toegang-telefoon-foutsamenvatting-375")
+    samenvatting.get_by_role("link", name=re.compile("BSN van het kind")).click()
+    expect(page.get_by_label("BSN van het kind")).to_be_in_viewport()
