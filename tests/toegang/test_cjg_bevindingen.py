@@ -57,6 +57,8 @@ def test_the_phone_form_records_callback_time_and_consent_into_the_casus(cjg, w)
 
 
 def test_on_the_phone_not_asked_is_an_answer_of_its_own(cjg, w):
+    html = cjg.get(reverse("hulpvragen:registreren")).content.decode()
+    assert re.search(r'<input[^>]*value="unknown"[^>]*checked', html)  # chosen until the worker asks
     cjg.post(reverse("hulpvragen:registreren"), {**TELEFOONGESPREK, "toestemming_overleg": "unknown", "verder": ""})
     assert Hulpvraag.objects.get().overleg_toegestaan is None
     Hulpvraag.objects.all().delete()

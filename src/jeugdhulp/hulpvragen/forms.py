@@ -61,6 +61,7 @@ class RegistreerForm(UtrechtFormMixin, forms.Form):
     toestemming_overleg = forms.NullBooleanField(
         label=_("Mag het CJG overleggen met school of huisarts?"),
         widget=forms.RadioSelect(choices=OVERLEG),
+        initial="unknown",  # visibly "niet gevraagd" until the worker asks
         required=False,
         help_text=_("Vraag het de beller. Het staat dan bij de hulpvraag en de casus."),
     )
