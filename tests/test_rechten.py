@@ -311,6 +311,7 @@ def test_the_users_page_shows_the_pending_request_with_from_and_to(client, werel
     time_machine.move_to(dt.datetime(2026, 12, 6, 9, 30, tzinfo=dt.UTC), tick=False)
     eerste, _tweede = beheerders
     jc = wereld["users"][Rol.JEUGDCONSULENT]
+    User.objects.filter(pk=jc.pk).update(email="jc@oss.example")
     rechten.wijzig(eerste, jc, rol=Rol.JEUGDCONSULENT, gemeente=wereld["bosch"])
     login_verified(client, eerste)
     pagina = client.get(reverse("admin:accounts_user_change", args=[jc.pk])).content.decode()
@@ -318,6 +319,7 @@ def test_the_users_page_shows_the_pending_request_with_from_and_to(client, werel
     assert "6 december 2026, 10:30" in pagina
     lijst = client.get(reverse("admin:accounts_rechtaanvraag_changelist")).content.decode()
     assert "Jeugdconsulent (backoffice), Oss (0828) → Jeugdconsulent (backoffice)," in lijst
+    assert '<td class="field-huidig_email">jc@oss.example</td>' in lijst  # the address on file, for the approver
 
 
 def test_the_add_user_page_speaks_dutch(client, wereld):

@@ -111,7 +111,14 @@ class UserAdmin(ReferentiedataAdmin, DjangoUserAdmin):
 
     @admin.action(description=gettext_lazy("Nieuwe activeringslink sturen (wachtwoord opnieuw kiezen)"))
     def stuur_activeringslink(self, request, queryset):
-        for gebruiker in queryset.exclude(email=""):
+        for gebruiker in queryset:
+            if not gebruiker.email:
+                self.message_user(
+                    request,
+                    _("%(wie)s: geen e-mailadres. Vul eerst een e-mailadres in.") % {"wie": gebruiker},
+                    messages.ERROR,
+                )
+                continue
             if activering.mag_direct(gebruiker):
                 activering.stuur(request, gebruiker, request.user)
                 self.message_user(
@@ -128,7 +135,7 @@ class RechtaanvraagAdmin(admin.ModelAdmin):
 
     list_display = [
         "gebruiker",
-        "email",
+        "huidig_email",
         "wijziging",
         "aangevraagd_door",
         "aangevraagd_op",
@@ -139,8 +146,8 @@ class RechtaanvraagAdmin(admin.ModelAdmin):
     actions = ["goedkeuren", "afwijzen"]
     readonly_fields = [f.name for f in Rechtaanvraag._meta.fields]
 
-    @admin.display(description=gettext_lazy("e-mailadres"))
-    def email(self, obj):
+    @admin.display(description=gettext_lazy("e-mailadres nu"))
+    def huidig_email(self, obj):  # not ``email``: the model's field of that name is the requested new address
         return obj.gebruiker.email
 
     @admin.display(description=gettext_lazy("gevraagde wijziging (van → naar)"))
