@@ -408,3 +408,19 @@ def test_finance_page_forecasts_committed_care_before_any_declaration(db):
     verplicht, prognose, op = rij[2], rij[6], rij[7]
     assert verplicht.waarde > 0 and prognose == verplicht  # the commitments, not 0
     assert op == "niet in 2025"
+
+
+@pytest.mark.django_db
+def test_per_wijk_region_wide_names_the_gemeente_of_each_wijk():
+    """Issue 14 §5.4: 'per wijk' region-wide no longer mixes Oss's wijken with those of its neighbours unnamed."""
+    from jeugdhulp.monitor.dashboards import labels
+    from jeugdhulp.organisatie.models import Wijk
+
+    oss = factories.GemeenteFactory(cbs_code="0828", naam="Oss")
+    vught = factories.GemeenteFactory(cbs_code="0865", naam="Vught")
+    oss_centrum = Wijk.objects.create(gemeente=oss, code="WK082800", naam="Centrum")
+    centrum = Wijk.objects.create(gemeente=vught, code="WK086500", naam="Centrum")
+    regio = labels(Filter(dt.date(2026, 1, 1), dt.date(2026, 12, 31)))["wijk"]
+    assert regio[oss_centrum.pk] == "Oss: Centrum" and regio[centrum.pk] == "Vught: Centrum"
+    alleen_oss = labels(Filter(dt.date(2026, 1, 1), dt.date(2026, 12, 31), gemeente=oss.pk))
+    assert alleen_oss["wijk"][oss_centrum.pk] == "Centrum"

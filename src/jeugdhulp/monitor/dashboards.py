@@ -33,11 +33,15 @@ def datum(d: dt.date) -> str:
 
 
 def labels(f: Filter | None = None) -> dict[str, dict]:
+    # Region-wide, a wijk is named with its gemeente first ("Oss: Ruwaard"), so per-wijk rows group by gemeente and
+    # a wijk of Oss is never mistaken for one of a neighbour; within one gemeente the wijk's own name suffices.
+    een_gemeente = f is not None and bool(f.gemeente)
+    wijken = Wijk.objects.values_list("pk", "naam", "gemeente__naam")
     result = {
         "gemeente": dict(Gemeente.objects.values_list("pk", "naam")),
         "aanbieder": dict(Aanbieder.objects.values_list("pk", "naam")),
         "categorie": wachttijden.categorie_labels(),
-        "wijk": dict(Wijk.objects.values_list("pk", "naam")),
+        "wijk": {pk: naam if een_gemeente else f"{gemeente}: {naam}" for pk, naam, gemeente in wijken},
     }
     if f is not None:
         result["maand"] = {m: wachttijden.maand_label(m) for m in wachttijden.maanden(f.van, f.tot)}
