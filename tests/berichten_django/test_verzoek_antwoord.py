@@ -81,4 +81,5 @@ def test_the_message_page_reads_in_words_with_the_technical_parts_folded(consule
     assert "1 juli 2024" in inhoud and "30 juni 2024" in inhoud
     assert "Herbeoordeling: verkorting toewijzing (05)" in inhoud  # the code list in words, the code after it
     assert "sha256" not in zichtbaar and jw301.sha256 not in zichtbaar and "0828 →" not in zichtbaar
+    assert "bericht code" not in zichtbaar and "bericht code" in technisch  # the header is technical too
     assert jw301.sha256 in technisch and 'data-testid="xml"' in technisch

@@ -126,7 +126,8 @@ class BerichtDetail(PolicyMixin, DetailView):
         log.schrijf(self.request, Actie.BEKEKEN, b.jeugdige, onderwerp=f"ijw-bericht {b.pk} {b.berichtsoort}")
         data = b.bytes
         context["xml"] = weergave.mooie_xml(data)
-        context["velden"] = weergave.velden(data)
+        # the header (codes, versions, identification) is technical: it goes with the hash and the XML
+        context["kop"], context["velden"] = weergave.kop_en_inhoud(weergave.velden(data))
         context["van"], context["aan"] = _partijen(b)
         context["richting"] = RICHTING_IN_WOORDEN[b.richting]
         zichtbaar = policy.filter_queryset(user, self.resource, Bericht.objects.defer("inhoud"))

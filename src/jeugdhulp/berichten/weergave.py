@@ -80,6 +80,16 @@ def velden(data: bytes, max_rijen: int = 2000) -> list[tuple[int, str, str]]:
     return rijen
 
 
+def kop_en_inhoud(rijen: list[tuple[int, str, str]]) -> tuple[list, list]:
+    """Split a message's rows into its header (top-level 'header' and what is under it) and the rest."""
+    kop, inhoud, in_kop = [], [], False
+    for rij in rijen:
+        if rij[0] == 0:
+            in_kop = rij[1] == "header"
+        (kop if in_kop else inhoud).append(rij)
+    return kop, inhoud
+
+
 def _loop(obj: Any, diepte: int, rijen: list, max_rijen: int) -> None:
     for f in fields(obj):
         if len(rijen) >= max_rijen:
