@@ -4,6 +4,7 @@ saved as PNG); Termijnen with a start reported late, its OP271 deadline before t
 
 import datetime as dt
 
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -85,18 +86,54 @@ def test_jeugdconsulent_vot_beschikking_letter_and_termijnen(page):
     expect(page.get_by_label("Ingangsdatum")).to_have_value(van.isoformat())
     beide(page, "jc-verzoek-vot")
     page.get_by_role("button", name="Toewijzen en versturen").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("JW301")
+    # back on the queue with a message in words (not on the raw JW301)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Verzoeken om toewijzing en wijziging")
+    expect(page.get_by_text("Toegewezen: Noor Jansen bij Kompas Jeugdhulp.")).to_be_visible()
     lopend.refresh_from_db()
     assert (lopend.einddatum, lopend.reden_wijziging) == (tot, "04") and Toewijzing.objects.count() == 1
-    assert Bericht.objects.get(berichtsoort="JW301").status == Status.KLAAR
+    jw301 = Bericht.objects.get(berichtsoort="JW301")
+    assert jw301.status == Status.KLAAR
+
+    # The JW301 reads in words and fits the screen: the hash and the XML are folded in their own scrolling box.
+    page.goto(reverse("berichten:detail", args=[jw301.pk]))
+    expect(page.get_by_test_id("van")).to_have_text("Gemeente Oss")
+    expect(page.get_by_test_id("aan")).to_have_text("Kompas Jeugdhulp")
+    expect(page.get_by_test_id("richting")).to_contain_text("uitgaand")
+    expect(page.get_by_test_id("xml")).to_be_hidden()
+    for breedte in (1280, 375):
+        page.set_viewport_size({"width": breedte, "height": 900})
+        assert page.evaluate("document.documentElement.scrollWidth") <= breedte
+    page.get_by_text("Technische gegevens").click()
+    expect(page.get_by_test_id("xml")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375  # the XML scrolls inside its own box
+    beide(page, "jc-jw301")
 
     # An aanvraag → beschikking → the letter.
     page.get_by_role("link", name="Aanvragen").first.click()
     page.get_by_role("link", name="Noor Jansen").click()
     expect(page.get_by_test_id("producten")).to_contain_text("Ambulante begeleiding, 82 uur in totaal")
+    # Refused first: no motivering and a date in the future. Errors at their fields, what was typed stays.
     b = blok(page, "Beschikking maken")
     b.get_by_label("Besluit", exact=True).select_option("toegekend")
+    toekomst = vandaag + dt.timedelta(days=30)
+    b.get_by_label("Datum besluit").fill(toekomst.isoformat())
+    b.get_by_role("button", name="Beschikking maken").click()
+    expect(page.get_by_test_id("formulierfout")).to_contain_text("Motivering: Dit veld is vereist.")
+    expect(page.get_by_test_id("foutmelding")).to_contain_text("nog niet opgeslagen")
+    expect(page.locator(".utrecht-form-field--invalid", has=page.locator("#beschikken_motivering"))).to_be_visible()
+    expect(page.locator("#beschikken_datum")).to_have_value(toekomst.isoformat())
+    beide(page, "jc-beschikking-fouten")
+    b = blok(page, "Beschikking maken")
     b.get_by_label("Motivering").fill("Het plan vraagt deze begeleiding; lichte hulp van het CJG is niet genoeg.")
+    b.get_by_role("button", name="Beschikking maken").click()
+    expect(page.locator(".utrecht-form-field--invalid", has=page.locator("#beschikken_datum"))).to_contain_text(
+        "in de toekomst"
+    )
+    expect(page.get_by_label("Motivering")).to_have_value(
+        "Het plan vraagt deze begeleiding; lichte hulp van het CJG is niet genoeg."
+    )
+    b = blok(page, "Beschikking maken")
+    b.get_by_label("Datum besluit").fill(vandaag.isoformat())
     b.get_by_role("button", name="Beschikking maken").click()
     expect(page.get_by_test_id("status")).to_have_text("Toegekend")
     beide(page, "jc-aanvraag-beschikking")

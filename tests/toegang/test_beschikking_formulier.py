@@ -73,7 +73,7 @@ def test_form_errors_stand_next_to_their_field_and_nothing_typed_is_lost(w, clie
     html = r.content.decode()
     veld = _veld(html, "beschikken_motivering")
     assert "utrecht-form-field--invalid" in veld and "Dit veld is vereist." in veld
-    assert 'data-testid="foutsamenvatting"' in html and 'href="#beschikken_motivering"' in html
+    assert 'data-testid="formulierfout"' in html and 'href="#beschikken_motivering"' in html
     assert 'value="2026-12-01"' in html  # the typed date, not today
     assert '<option value="afgewezen" selected>' in html
     # a date in the future: refused by the service, the error at the date field, the motivering kept
