@@ -254,3 +254,22 @@ def test_the_phone_form_summarises_its_errors_at_the_top(cjg, w):
     samenvatting = re.search(r'data-testid="formulierfout".*?</ul>', html, re.S).group(0)
     assert 'href="#id_bsn"' in samenvatting and 'href="#id_naam"' in samenvatting
     assert html.index('data-testid="formulierfout"') < html.index('id="id_vraag"')  # above the first field
+
+
+@pytest.mark.parametrize("stap", ["casussen:actie_wijzigen", "casussen:actie_verwijderen"])
+def test_a_worker_of_another_team_cannot_change_or_remove_an_action(client, w, stap):
+    from jeugdhulp.accounts.roles import Rol
+    from tests import factories
+
+    casus = _casus_met_plan(w)
+    actie = casussen.plan_voor(casus).acties.create(
+        omschrijving="Bellen", eigenaar_soort="netwerk", eigenaar="Oma", deadline=dt.date(2026, 12, 20)
+    )
+    ander = factories.UserFactory(
+        username="piet", rol=Rol.CJG_MEDEWERKER, team=factories.TeamFactory(gemeente=w["oss"], naam="CJG Oss-Zuid")
+    )
+    login_verified(client, ander)
+    r = client.post(reverse(stap, args=[actie.pk]), {"omschrijving": "Weg", "deadline": "2026-12-31"})
+    assert r.status_code in (403, 404)
+    actie.refresh_from_db()
+    assert actie.omschrijving == "Bellen"
