@@ -345,13 +345,15 @@ def _casussen(bouwer, rng, team, jeugdigen, ronde: int, telling: dict, *, medewe
             regie_tijdens_wachten="" if open_ else "CJG-medewerker",
             overbruggingszorg="" if open_ or n % 2 else "Wekelijks contact met het CJG",
         )
+        # the pgb: help from the network counted in hours (informal help has an hourly rate only)
+        pgb_product = _pgb_product(oss.regio, ontvangen) if vorm == "pgb" else None
         AangevraagdProduct.objects.create(
             aanvraag=aanvraag,
-            product=toewijzing.product,
+            product=pgb_product or toewijzing.product,
             aanbieder=None if vorm == "pgb" else toewijzing.aanbieder,
-            volume=toewijzing.volume,
-            eenheid=toewijzing.eenheid,
-            frequentie=toewijzing.frequentie,
+            volume=4 if pgb_product else toewijzing.volume,
+            eenheid="04" if pgb_product else toewijzing.eenheid,
+            frequentie="2" if pgb_product else toewijzing.frequentie,
             ingangsdatum=ontvangen,
             einddatum=ontvangen + dt.timedelta(days=364),
         )
@@ -387,10 +389,11 @@ def _casussen(bouwer, rng, team, jeugdigen, ronde: int, telling: dict, *, medewe
             if status == "uitvoering":
                 _evaluatie(rng, casus, toewijzing, medewerker, peil)
                 telling["evaluaties"] += 1
-        else:  # the budget in the unit of the granted help (informal help has an hourly rate only)
-            van, tot = ontvangen, ontvangen + dt.timedelta(days=364)
-            soort = "informeel" if toewijzing.eenheid in pgb.MINUTEN else "professioneel"
-            tarief = pgb.tarief(soort, toewijzing.product, toewijzing.eenheid, oss.regio, van) or 0
+        else:  # the budget computed from what is granted, in its unit, as the consulent's assessment does
+            gevraagd = aanvraag.producten.select_related("product").get()
+            van, tot = gevraagd.ingangsdatum, gevraagd.einddatum
+            soort = "informeel" if gevraagd.eenheid in pgb.MINUTEN else "professioneel"
+            tarief = pgb.tarief(soort, gevraagd.product, gevraagd.eenheid, oss.regio, van) or 0
             PgbBeoordeling.objects.create(
                 aanvraag=aanvraag,
                 kan_beheren=True,
@@ -399,7 +402,7 @@ def _casussen(bouwer, rng, team, jeugdigen, ronde: int, telling: dict, *, medewe
                 budgetplan_compleet=True,
                 tariefsoort=soort,
                 tarief=tarief,
-                budget=pgb.budget(tarief, toewijzing.volume or 0, toewijzing.frequentie, van, tot) or 0,
+                budget=pgb.budget(tarief, gevraagd.volume or 0, gevraagd.frequentie, van, tot) or 0,
             )
             if not bezwaar:
                 continue
@@ -412,6 +415,19 @@ def _casussen(bouwer, rng, team, jeugdigen, ronde: int, telling: dict, *, medewe
                     beschikking.bezwaar_uiterlijk, datum + dt.timedelta(days=20), commissie=False
                 ),
             )
+
+
+def _pgb_product(regio, op: dt.date):
+    """A product paid per hour with a contracted tariff in the regio (the first by code): what a family buys with a
+    pgb from someone in its network."""
+    from jeugdhulp.aanbieders.models import Product
+
+    return (
+        Product.objects.filter(eenheid="04", tarieven__contract__regio=regio, tarieven__bedrag__gt=0)
+        .filter(tarieven__begindatum__lte=op)
+        .order_by("code")
+        .first()
+    )
 
 
 AANLEIDINGEN = [
