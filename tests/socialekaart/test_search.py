@@ -155,6 +155,11 @@ def test_a_parents_own_words_find_the_help_by_its_words(driftbuien, vraag):
     assert _namen(vraag)[0] == "Opvoedadvies van het CJG"
 
 
+def test_a_question_of_only_filler_words_still_searches_them(driftbuien):
+    namen = _namen("zoon")
+    assert "Zoon en vader fietstocht" in namen and "Hulp bij pesten" not in namen  # not every service
+
+
 def test_achttien_is_the_topic_18_worden(achttien):
     assert _namen("achttien") == _namen("18 worden") == ["Hulp bij 18 worden", "Budgetcoach voor jongeren",
                                                          "Begeleid wonen 16+"]  # fmt: skip

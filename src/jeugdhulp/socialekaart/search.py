@@ -156,8 +156,10 @@ class Zoekvraag:
             self.thema, tekst = herken_onderwerp(tekst)
         gezien = []
         for woord in woorden(tekst):
-            if zoekwoord(woord) and woord not in synoniemen.VULWOORDEN and woord not in gezien:
+            if zoekwoord(woord) and woord not in gezien:
                 gezien.append(woord)
+        if not self.thema and any(w not in synoniemen.VULWOORDEN for w in gezien):  # "zoon" alone is still searched
+            gezien = [w for w in gezien if w not in synoniemen.VULWOORDEN]
         self.termen = [varianten(w) for w in gezien[:MAX_WOORDEN]]
         self.termen = [t for t in self.termen if t]
 
