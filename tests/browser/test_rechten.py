@@ -67,3 +67,34 @@ def test_grant_approve_and_the_auditor_sees_both(chromium, live_server, wereld, 
     screenshot(auditor, f"toegangslog-rechten-{breedte}")
     for p in (eerste, tweede_pagina, auditor):
         p.context.close()
+
+
+def test_changing_the_address_of_a_jeugdconsulent_waits_for_a_second_beheerder(chromium, live_server, wereld):
+    """The tester's takeover (issue 15 §1): a new address for an approved, not yet activated jeugdconsulent, then a
+    new activation link. The address stays, the link goes to the owner, the page says what waits."""
+    jc = factories.UserFactory(
+        username="nieuw-jc", email="jc@oss.example", rol=Rol.JEUGDCONSULENT, gemeente=wereld["oss"]
+    )
+    jc.set_unusable_password()
+    jc.save()
+    pagina = nieuwe_pagina(chromium, live_server, 1280)
+    login(pagina, wereld["users"][Rol.FUNCTIONEEL_BEHEERDER])
+    pagina.goto(f"/beheer/accounts/user/{jc.pk}/change/")
+    pagina.fill("#id_email", "beheerder-prive@example.org")
+    pagina.locator("input[name=_continue]").click()
+    expect(pagina.locator(".field-wacht_op_goedkeuring")).to_contain_text(
+        "Wacht op goedkeuring door een tweede beheerder: e-mailadres jc@oss.example → beheerder-prive@example.org"
+    )
+    expect(pagina.locator("#id_email")).to_have_value("jc@oss.example")
+    screenshot(pagina, "rechten-adres-wacht-1280")
+    pagina.goto("/beheer/accounts/user/")
+    pagina.locator(f"input[name=_selected_action][value='{jc.pk}']").check()
+    pagina.select_option("select[name=action]", "stuur_activeringslink")
+    pagina.locator("button[name=index]").click()
+    expect(pagina.get_by_text("activeringslink verstuurd naar het eigen e-mailadres")).to_be_visible()
+    jc.refresh_from_db()
+    assert jc.email == "jc@oss.example"
+    from jeugdhulp.taken.models import Mail, MailSoort
+
+    assert {m.aan for m in Mail.objects.filter(soort=MailSoort.ACTIVERINGSLINK)} == {"jc@oss.example"}
+    pagina.context.close()
