@@ -87,11 +87,11 @@ def test_pgb_aanvraag_and_bezwaar(page, chromium, live_server):
     p.get_by_label("de kwaliteit is geborgd").check()
     p.get_by_label("het budgetplan is compleet").check()
     p.get_by_label("Wie gaat helpen").select_option("informeel")
-    p.get_by_label("Uren per week").fill("6")
     p.get_by_role("button", name="Beoordeling opslaan").click()
     expect(bo.get_by_text("De pgb-beoordeling is opgeslagen en het budget berekend.")).to_be_visible()
     expect(bo.get_by_test_id("pgb")).to_contain_text("De checklist is compleet.")
     expect(bo.get_by_test_id("pgb")).to_contain_text("€ 14,51 per uur")
+    expect(bo.get_by_test_id("pgb")).to_contain_text("6 uur per week hulp")  # the unit of the aanvraag itself
     expect(bo.get_by_test_id("pgb")).to_contain_text("€ 4.539,56")  # 14.51 × 6 h × 365/7 weeks, rounded up
 
     # Now the beschikking (pgb) can be made; no toewijzing to an aanbieder follows.
