@@ -3,6 +3,7 @@
 import datetime as dt
 
 from django.core.management import call_command
+from django.urls import reverse
 
 import pytest
 from playwright.sync_api import expect
@@ -54,8 +55,12 @@ def test_vot_from_import_to_jw301_in_the_outbox(page, tmp_path, settings):
     page.get_by_label("Plaats").fill("Oss")
     screenshot(page, "ijw-verzoek")
     page.get_by_role("button", name="Toewijzen en versturen").click()
+    # back on the queue with a message; the JW301 itself is one click further (technical parts folded)
+    expect(page.get_by_text("Toegewezen:")).to_be_visible()
+    page.goto(reverse("berichten:detail", args=[Bericht.objects.get(berichtsoort="JW301").pk]))
     expect(page.get_by_role("heading", level=1)).to_contain_text("JW301")
     expect(page.get_by_test_id("status")).to_contain_text("klaar om te versturen")
+    page.get_by_text("Technische gegevens").click()
     expect(page.get_by_test_id("xml")).to_contain_text("VOT-1")
 
     call_command("ijw_verzend")
