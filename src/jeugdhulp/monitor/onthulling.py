@@ -14,7 +14,8 @@ per table. ``publiceer`` then decides what to show for all tables of one page, e
   follows on: what follows a hidden follower is hidden too;
 - secondary suppression: the LP audit (``onthullingsaudit``) computes the range each hidden cell can take given
   everything published; while a range is narrower than ``BESCHERMING``, one more cell in a relation with it is
-  hidden ("x"), the smallest one first. Hiding only ever widens ranges, so a cell once protected stays protected.
+  hidden ("x"), the smallest one first; when no shown cell is left, a "<5" that pins it becomes "x" (so a reader
+  can read "x" only as "at least 1"). Hiding only ever widens ranges, so a cell once protected stays protected.
 
 Derived figures (averages, medians, shares) are ``Afgeleid``: shown only while every count they rest on is shown.
 """

@@ -7,9 +7,10 @@ atoms, and what is published bounds that sum:
 
 - a number shown: exactly that number;
 - "<5": 1 to 4;
-- "x" on a count that follows (``Telling.volgt``) a count shown "<5" or such an "x": any number ≥ 0 (zeros there
-  are hidden too);
-- any other "x": at least 5 (the rules hide 1–4 as "<5" and never hide a 0, so a reader knows this).
+- "x" on a count that follows (``Telling.volgt``: its group's size, its column's total) a hidden count ("<5" or
+  "x"): any number ≥ 0 (zeros inside a count shown "<5" are hidden too);
+- any other "x": at least 1. Not 5: when hiding every shown cell around it is not enough, a "<5" becomes "x"
+  (``_verhoog``), so "x" may hide a count of 1–4 and a reader cannot assume more than the suppression does.
 
 Totals, subtotals, hierarchies and the same figure in another table are all sums of the same atoms, so every
 additive relation is in the model without being declared. A hidden cell is *protected* when its range spans at
@@ -43,7 +44,8 @@ class Cel:
     atoomset: frozenset = frozenset()
     deel: object = None  # the independent part of the model it lies in
     tekst: str | None = None  # None: shown; ONDERDRUKT or VERBORGEN: hidden
-    volgend: bool = False  # hidden because what it lies inside shows "<5" (then any number ≥ 0)
+    volgend: bool = False  # hidden because what it lies inside shows "<5"
+    leiders: list = field(default_factory=list)  # the cells it follows (``Telling.volgt``), as a reader sees them
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,8 @@ def grenzen(cel: Cel) -> tuple[float, float]:
         return cel.waarde, cel.waarde
     if cel.tekst == ONDERDRUKT:
         return 1, DREMPEL - 1
-    return (0 if cel.volgend else DREMPEL), highspy.kHighsInf
+    # "x": a 0 is hidden only inside a hidden count; a count of 1–4 may be "x" (``_verhoog``), so never "≥ 5"
+    return (0 if any(lc.tekst is not None for lc in cel.leiders) else 1), highspy.kHighsInf
 
 
 class _Deel:
@@ -129,6 +132,9 @@ class Model:
             cel.tellingen.append(t)
             self.cel_van[t] = cel
         self.cellen = list(per_set.values())
+        for cel in self.cellen:
+            leiders = {id(lc): lc for t in cel.tellingen for v in t.volgt if (lc := self.cel_van[v]) is not cel}
+            cel.leiders = list(leiders.values())
         handtekening: dict[object, list[int]] = defaultdict(list)
         for i, cel in enumerate(per_set.values()):
             for r in cel.tellingen[0].records:
@@ -276,6 +282,16 @@ def _volg(model: Model, klein) -> None:
                 veranderd = True
 
 
+def _verhoog(model: Model, cel: Cel) -> Cel | None:
+    """When no shown cell is left to hide for ``cel``: a "<5" that limits its range (itself first, else the
+    smallest binding one) becomes "x" (at least 1 instead of 1–4). This is why a reader may read "x" as no more than
+    "at least 1": the audit and the reader assume the same."""
+    kleine = [c for c in model.bindend if c.tekst == ONDERDRUKT]
+    if cel.tekst == ONDERDRUKT:
+        return cel
+    return min(kleine, key=lambda c: c.waarde) if kleine else None
+
+
 def onderdruk(
     tellingen: list[Telling], bescherming: int = BESCHERMING, lijnen: list[tuple[list[Telling], Telling]] = ()
 ) -> dict[Telling, str]:
@@ -298,10 +314,10 @@ def onderdruk(
             if b.waarde == 0 or b.bereik >= (1 if b.binnen_klein else bescherming):
                 beschermd.add(id(cel))
             else:
-                zwak.append((cel, model.bindende_kandidaat()))
-        nieuw = {id(k): k for k in (k or model.kandidaat(c) for c, k in zwak) if k is not None}
+                zwak.append((cel, model.bindende_kandidaat() or model.kandidaat(cel) or _verhoog(model, cel)))
+        nieuw = {id(k): k for _c, k in zwak if k is not None}
         if not nieuw:
-            break  # every hidden cell protected (or, never seen, nothing left that could protect one)
+            break  # every hidden cell protected (or nothing left that could protect one: the audit tells)
         for k in nieuw.values():
             k.tekst = VERBORGEN
     return {t: (str(c.waarde) if c.tekst is None else c.tekst) for t, c in model.cel_van.items()}
@@ -337,8 +353,8 @@ def audit(gepubliceerd: dict[Telling, str]) -> list[Bevinding]:
     for cel in model.cellen:
         if cel.volgend and gelezen_tekst[id(cel)] != VERBORGEN:
             raise AssertionError(f"{gelezen_tekst[id(cel)] or cel.waarde} shown inside a count shown as '<5'")
-        if cel.tekst == VERBORGEN and not cel.volgend and cel.waarde < DREMPEL:
-            raise AssertionError(f"'x' on a count of {cel.waarde}")
+        if cel.tekst == VERBORGEN and cel.waarde == 0 and not any(lc.tekst is not None for lc in cel.leiders):
+            raise AssertionError("'x' on a count of 0 that lies inside no hidden count")
     model.zet_grenzen()
     return [model.bereik(cel) for cel in model.cellen if cel.tekst is not None]
 
