@@ -162,7 +162,9 @@ def test_nonsense_filters_show_an_empty_explained_result_on_every_dashboard(clie
 
 # --- provider feed -----------------------------------------------------------------------------------------------
 @pytest.fixture
-def feed(db):
+def feed(db, time_machine):
+    # the reports below are dated 31 May 2025: a day within the monitor's 400-day window
+    time_machine.move_to(dt.datetime(2026, 3, 2, 10, tzinfo=dt.UTC), tick=False)
     a = factories.AanbiederFactory(naam="A")
     b = factories.AanbiederFactory(naam="B")
     eigen = factories.TariefFactory(contract__aanbieder=a, product__code="45A01").product
@@ -196,6 +198,37 @@ def test_feed_rejects_bad_rows_and_applies_nothing(feed):
     assert not Wachtlijstmelding.objects.exists()
     verwerk(feed["a"], [rijen[0]])
     assert Wachtlijstmelding.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("veld", "waarde", "woorden"),
+    [
+        ("peildatum", "1990-01-01", "400 dagen"),
+        ("intakecapaciteit", 1_000_000, "onwaarschijnlijk hoog"),
+        ("verwachte_wachttijd_weken", "6,5", "heel getal"),
+        ("verwachte_wachttijd_weken", 900, "onwaarschijnlijk hoog"),
+        ("gerealiseerde_wachttijd_weken", "-2", "0 tot 260"),
+    ],
+)
+def test_feed_refuses_implausible_values_next_to_their_field(feed, client, veld, waarde, woorden):
+    """Nonsense is refused, in the file feed per row and in the portal form next to the field it concerns."""
+    with pytest.raises(MeldingFout) as fout:
+        verwerk(feed["a"], [_melding(**{veld: waarde})])
+    assert woorden in fout.value.velden[veld][0]
+    assert f"Regel 1, {veld}" in fout.value.fouten[0]
+    assert not Wachtlijstmelding.objects.exists()
+
+
+def test_portal_form_shows_a_feed_error_at_its_field(feed, client):
+    user = factories.UserFactory(rol=Rol.AANBIEDER_MEDEWERKER, aanbieder=feed["a"])
+    login_verified(client, user)
+    data = {**_melding(peildatum="2025-05-31", intakecapaciteit=1_000_000), "gestart": ""}
+    r = client.post(reverse("monitor:melden"), data)
+    assert r.status_code == 200
+    form = r.context["form"]
+    assert "onwaarschijnlijk hoog" in form.errors["intakecapaciteit"][0]
+    assert not form.non_field_errors()
+    assert 'inputmode="numeric"' in r.content.decode()  # no <input type=number> that turns "6,5" into 65
 
 
 def test_nza_average_is_volume_weighted_over_two_months(feed):
@@ -245,7 +278,8 @@ def test_beschikbaarheidswijzer_feeds_the_sociale_kaart_and_is_open(client, feed
     ]  # fmt: skip
 
 
-def test_api_accepts_csv_and_json_all_or_nothing(client, wereld):
+def test_api_accepts_csv_and_json_all_or_nothing(client, wereld, time_machine):
+    time_machine.move_to(dt.datetime(2026, 3, 2, 10, tzinfo=dt.UTC), tick=False)  # the rows below are recent
     a = wereld["aanbieder_a"]
     factories.TariefFactory(contract__aanbieder=a, product__code="45A01")
     login_verified(client, wereld["users"][Rol.AANBIEDER_MEDEWERKER])

@@ -29,16 +29,29 @@ class LokaleFactuurForm(UtrechtFormMixin, forms.Form):
         return datum
 
 
+def _aantal(label, **kwargs) -> forms.IntegerField:
+    # A text box with a numeric keyboard, not <input type=number>: a browser drops the comma of "6,5" there and
+    # sends 65. Here the server sees what was typed and says so next to the field.
+    return forms.IntegerField(
+        label=label, min_value=0, widget=forms.TextInput(attrs={"inputmode": "numeric"}), **kwargs
+    )
+
+
 class MeldingForm(UtrechtFormMixin, forms.Form):
     product = forms.ChoiceField(label=_("Product"))
     peildatum = forms.DateField(label=_("Peildatum"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    wacht_op_intake = forms.IntegerField(label=_("Aangemeld en wacht op intake"), min_value=0)
-    wacht_op_behandeling = forms.IntegerField(label=_("Na intake, wacht op behandeling"), min_value=0)
-    verwachte_wachttijd_weken = forms.IntegerField(label=_("Verwachte wachttijd (weken)"), min_value=0)
-    intakecapaciteit = forms.IntegerField(label=_("Intakes per maand"), min_value=0)
-    gestart = forms.IntegerField(label=_("Gestart sinds de vorige melding"), min_value=0, required=False)
+    wacht_op_intake = _aantal(_("Aangemeld en wacht op intake"))
+    wacht_op_behandeling = _aantal(_("Na intake, wacht op behandeling"))
+    verwachte_wachttijd_weken = _aantal(_("Verwachte wachttijd (weken)"), help_text=_("In hele weken."))
+    intakecapaciteit = _aantal(_("Intakes per maand"))
+    gestart = _aantal(_("Gestart sinds de vorige melding"), required=False)
     gerealiseerde_wachttijd_weken = forms.DecimalField(
-        label=_("Gemiddelde wachttijd van wie startte (weken)"), min_value=0, required=False, decimal_places=1
+        label=_("Gemiddelde wachttijd van wie startte (weken)"),
+        min_value=0,
+        required=False,
+        decimal_places=1,
+        localize=True,  # "6,5" as a Dutch reader types it
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
     )
 
     def __init__(self, *args, producten, **kwargs):

@@ -204,9 +204,10 @@ def melden(request):
     if request.method == "POST" and form.is_valid():
         try:
             verwerk(aanbieder, [form.als_rij()], door=request.user, bron="portaal")
-        except MeldingFout as fout:
-            for tekst in fout.fouten:
-                form.add_error(None, tekst)
+        except MeldingFout as fout:  # one row: each error next to its field
+            for veld, teksten in fout.velden.items():
+                for tekst in teksten:
+                    form.add_error(veld if veld in form.fields else None, tekst)
         else:
             messages.success(request, _("Uw wachtlijstmelding is ontvangen. Dank u wel."))
             return redirect("monitor:wachtlijsten")

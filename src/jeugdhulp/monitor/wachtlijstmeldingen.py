@@ -26,10 +26,21 @@ VERPLICHT = VELDEN[:6]
 TERMIJN = dt.timedelta(days=41)
 
 
+# Plausible bounds: what one aanbieder can report for one product. A report older than the monitor's window (400 days,
+# see ``meldstatus``) would never be shown, so it is refused rather than stored unseen.
+MAX_AANTAL = 10_000
+MAX_WEKEN = 260
+VENSTER = dt.timedelta(days=400)
+
+
 class MeldingFout(Exception):
-    def __init__(self, fouten: list[str]):
+    """One message per faulty row ("Regel 2, wacht_op_intake: …"); ``velden`` holds the same per field for a
+    single-row report, so the portal form shows each error next to its field."""
+
+    def __init__(self, fouten: list[str], velden: dict[str, list[str]] | None = None):
         super().__init__("; ".join(fouten))
         self.fouten = fouten
+        self.velden = velden or {}
 
 
 def gecontracteerde_producten(aanbieder: Aanbieder) -> dict[str, Product]:
@@ -38,55 +49,65 @@ def gecontracteerde_producten(aanbieder: Aanbieder) -> dict[str, Product]:
     return {p.code: p for p in Product.objects.filter(pk__in=ids)}
 
 
-def _geheel(waarde, veld: str, fouten: list[str], regel: str) -> int | None:
+def _geheel(waarde, veld: str, fouten: list, maximum: int = MAX_AANTAL) -> int | None:
     try:
         getal = int(str(waarde).strip())
     except (TypeError, ValueError):
-        fouten.append(_("%(regel)s: %(veld)s is geen heel getal.") % {"regel": regel, "veld": veld})
+        fouten.append((veld, _("Vul een heel getal in, zonder komma of punt.")))
         return None
     if getal < 0:
-        fouten.append(_("%(regel)s: %(veld)s mag niet negatief zijn.") % {"regel": regel, "veld": veld})
+        fouten.append((veld, _("Een aantal mag niet negatief zijn.")))
+        return None
+    if getal > maximum:
+        fouten.append(
+            (veld, _("%(getal)s is onwaarschijnlijk hoog (hoogstens %(max)s).") % {"getal": getal, "max": maximum})
+        )
         return None
     return getal
 
 
-def _controleer(rij: dict, nr: int, producten: dict[str, Product], vandaag: dt.date) -> tuple[dict, list[str]]:
-    regel = _("Regel %d") % nr
-    fouten: list[str] = []
+def _controleer(rij: dict, producten: dict[str, Product], vandaag: dt.date) -> tuple[dict, list[tuple[str, str]]]:
+    """The row's clean values, and its errors as (field, message)."""
+    fouten: list[tuple[str, str]] = []
     for veld in VERPLICHT:
         if rij.get(veld) in (None, ""):
-            fouten.append(_("%(regel)s: %(veld)s ontbreekt.") % {"regel": regel, "veld": veld})
+            fouten.append((veld, _("Dit veld is verplicht.")))
     if fouten:
         return {}, fouten
     schoon: dict = {}
     code = str(rij["product"]).strip()
     if code not in producten:
         if Product.objects.filter(code=code).exists():
-            fouten.append(_("%(regel)s: product %(code)s staat niet in uw contract.") % {"regel": regel, "code": code})
+            fouten.append(("product", _("Product %(code)s staat niet in uw contract.") % {"code": code}))
         else:
-            fouten.append(_("%(regel)s: product %(code)s bestaat niet.") % {"regel": regel, "code": code})
+            fouten.append(("product", _("Product %(code)s bestaat niet.") % {"code": code}))
     else:
         schoon["product"] = producten[code]
     try:
         peildatum = dt.date.fromisoformat(str(rij["peildatum"]).strip())
     except ValueError:
-        fouten.append(_("%s: peildatum is geen datum (JJJJ-MM-DD).") % regel)
+        fouten.append(("peildatum", _("Dit is geen datum (JJJJ-MM-DD).")))
     else:
         if peildatum > vandaag:
-            fouten.append(_("%s: de peildatum ligt in de toekomst.") % regel)
+            fouten.append(("peildatum", _("De peildatum ligt in de toekomst.")))
+        elif peildatum < vandaag - VENSTER:
+            fouten.append(("peildatum", _("De peildatum ligt meer dan 400 dagen terug; zo'n oude melding telt niet.")))
         schoon["peildatum"] = peildatum
-    for veld in ("wacht_op_intake", "wacht_op_behandeling", "verwachte_wachttijd_weken", "intakecapaciteit"):
-        schoon[veld] = _geheel(rij[veld], veld, fouten, regel)
-    schoon["gestart"] = _geheel(rij.get("gestart") or 0, "gestart", fouten, regel)
+    for veld in ("wacht_op_intake", "wacht_op_behandeling", "intakecapaciteit"):
+        schoon[veld] = _geheel(rij[veld], veld, fouten)
+    schoon["verwachte_wachttijd_weken"] = _geheel(rij["verwachte_wachttijd_weken"], "verwachte_wachttijd_weken",
+                                                  fouten, MAX_WEKEN)  # fmt: skip
+    schoon["gestart"] = _geheel(rij.get("gestart") or 0, "gestart", fouten)
     gerealiseerd = rij.get("gerealiseerde_wachttijd_weken")
     if gerealiseerd not in (None, ""):
         try:
-            schoon["gerealiseerde_wachttijd_weken"] = Decimal(str(gerealiseerd).replace(",", "."))
+            weken = Decimal(str(gerealiseerd).strip().replace(",", "."))
         except InvalidOperation:
-            fouten.append(_("%s: gerealiseerde wachttijd is geen getal.") % regel)
+            fouten.append(("gerealiseerde_wachttijd_weken", _("Vul een getal in, bijvoorbeeld 6,5.")))
         else:
-            if schoon["gerealiseerde_wachttijd_weken"] < 0:
-                fouten.append(_("%s: gerealiseerde wachttijd mag niet negatief zijn.") % regel)
+            if not 0 <= weken <= MAX_WEKEN:
+                fouten.append(("gerealiseerde_wachttijd_weken", _("Vul een wachttijd in van 0 tot 260 weken.")))
+            schoon["gerealiseerde_wachttijd_weken"] = weken
     else:
         schoon["gerealiseerde_wachttijd_weken"] = None
     return schoon, fouten
@@ -99,20 +120,23 @@ def verwerk(aanbieder: Aanbieder, rijen: list[dict], *, door=None, bron: str = "
         raise MeldingFout([_("Er staan geen regels in de melding.")])
     producten = gecontracteerde_producten(aanbieder)
     vandaag = timezone.localdate()
-    schoon, fouten, gezien = [], [], set()
+    schoon, fouten, gezien, velden = [], [], set(), {}
     for nr, rij in enumerate(rijen, start=1):
         if not isinstance(rij, dict):
             fouten.append(_("Regel %d: geen geldige regel.") % nr)
             continue
-        waarden, rijfouten = _controleer(rij, nr, producten, vandaag)
+        waarden, rijfouten = _controleer(rij, producten, vandaag)
         sleutel = (waarden.get("product"), waarden.get("peildatum"))
         if not rijfouten and sleutel in gezien:
-            rijfouten.append(_("Regel %d: dit product staat twee keer in de melding voor deze peildatum.") % nr)
+            rijfouten.append(("product", _("Dit product staat twee keer in de melding voor deze peildatum.")))
         gezien.add(sleutel)
-        fouten.extend(rijfouten)
+        for veld, tekst in rijfouten:
+            fouten.append(_("Regel %(nr)d, %(veld)s: %(tekst)s") % {"nr": nr, "veld": veld, "tekst": tekst})
+            if len(rijen) == 1:
+                velden.setdefault(veld, []).append(tekst)
         schoon.append(waarden)
     if fouten:
-        raise MeldingFout(fouten)
+        raise MeldingFout(fouten, velden)
     result = []
     for w in schoon:
         melding, _nieuw = Wachtlijstmelding.objects.update_or_create(
