@@ -186,6 +186,21 @@ def test_a_total_shown_x_is_not_pinned_by_the_small_counts_around_it():
     assert totaal[1] == VERBORGEN  # the 5 youths stay hidden: shown, any "<5" beside them would follow
 
 
+def test_a_repeated_publication_reuses_its_suppression_and_new_data_does_not(monkeypatch):
+    from jeugdhulp.monitor import onthullingsaudit
+
+    rijen = [(j, "45", "01", "g1", 0, None, "31") for j in range(12)] + [(20, "54", "02", "g2", 0, None, "")]
+    eerst = [[str(w) for w in rij] for t in _publiceer_wereld(rijen, []) for rij in t.alle_rijen()]
+    opgelost = []
+    echt = onthullingsaudit.onderdruk
+    monkeypatch.setattr(onthullingsaudit, "onderdruk", lambda *a, **k: opgelost.append(1) or echt(*a, **k))
+    # the same data again (new Telling objects): the cached texts, no LP, the same page
+    assert [[str(w) for w in rij] for t in _publiceer_wereld(rijen, []) for rij in t.alle_rijen()] == eerst
+    assert not opgelost
+    _publiceer_wereld([*rijen, (21, "54", "02", "g2", 0, None, "")], [])  # one more trajectory: another key
+    assert opgelost
+
+
 # --- every page, export and report over a database world ---------------------------------------------------------
 def _lees_csv(tekst: str) -> list[list[str]]:
     return list(csv.reader(io.StringIO(tekst), delimiter=";"))

@@ -22,6 +22,7 @@ Derived figures (averages, medians, shares) are ``Afgeleid``: shown only while e
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -78,7 +79,42 @@ def publiceer(tabellen: list, bescherming: int | None = None) -> dict[Telling, s
         t.koppel_kolommen()
     alle = [c for t in tabellen for c in t.tellingen()]
     lijnen = [lijn for t in tabellen for lijn in t.lijnen()]
-    teksten = onderdruk(alle, BESCHERMING if bescherming is None else bescherming, lijnen)
+    bescherming = BESCHERMING if bescherming is None else bescherming
+    volgorde, sleutel = _sleutel(alle, lijnen, bescherming)
+    if (bekend := _GEPUBLICEERD.get(sleutel)) is not None:
+        _GEPUBLICEERD.move_to_end(sleutel)
+        teksten = {t: tekst for t, tekst in zip(volgorde, bekend, strict=True) if tekst is not None}
+    else:
+        teksten = onderdruk(alle, bescherming, lijnen)
+        _GEPUBLICEERD[sleutel] = tuple(teksten.get(t) for t in volgorde)
+        while len(_GEPUBLICEERD) > _GEPUBLICEERD_MAX:
+            _GEPUBLICEERD.popitem(last=False)
     for t in tabellen:
         t.vul_in(teksten)
     return teksten
+
+
+# The suppression of a publication depends only on its counts' record sets, their ``volgt`` links and the lines: the
+# same page with the same filter over the same data gives the same key, so a repeated request skips the LPs; any
+# change in the data changes a record set and so the key. Process-local, the most recent publications only.
+_GEPUBLICEERD: OrderedDict[tuple, tuple[str | None, ...]] = OrderedDict()
+_GEPUBLICEERD_MAX = 32
+
+
+def _sleutel(alle: list[Telling], lijnen: list, bescherming: int) -> tuple[list[Telling], tuple]:
+    """Every count of the publication (its own and those it follows) in a fixed order, and a key of their content:
+    per count its size, the hash of its record set and whom it follows (by position), plus the lines. Zero counts
+    are told apart by position, as the suppression tells them apart by identity."""
+    positie: dict[Telling, int] = {}
+    for t in alle:
+        for u in (t, *t.volgt):
+            positie.setdefault(u, len(positie))
+    volgorde = list(positie)
+    for t in volgorde:  # counts followed by counts followed (a chain)
+        for v in t.volgt:
+            if v not in positie:
+                positie[v] = len(positie)
+                volgorde.append(v)
+    cellen = tuple((len(t.records), hash(t.records), tuple(positie[v] for v in t.volgt)) for t in volgorde)
+    lijn = tuple((tuple(positie[d] for d in delen), positie[tot]) for delen, tot in lijnen)
+    return volgorde, (bescherming, cellen, lijn)

@@ -100,19 +100,37 @@ class _Deel:
         for cel in cellen:
             cel.deel = self
             cel.atomen = np.array(sorted(lokaal[a] for a in cel.atoomset), dtype=np.int32)
-        h = self.highs = highspy.Highs()
-        h.setOptionValue("output_flag", False)
-        h.setOptionValue("presolve", "off")  # many solves of one model: keep the basis between them
-        n = self.n_atomen
-        leeg = np.array([], dtype=np.int32)
-        h.addCols(n, np.zeros(n), np.zeros(n), np.full(n, highspy.kHighsInf), 0, leeg, leeg, np.array([]))
-        starts, indices = [], []
-        for cel in cellen:
-            starts.append(len(indices))
-            indices.extend(cel.atomen.tolist())
-        m = len(cellen)
-        h.addRows(m, np.zeros(m), np.full(m, highspy.kHighsInf), len(indices), np.array(starts, dtype=np.int32),
-                  np.array(indices, dtype=np.int32), np.ones(len(indices)))  # fmt: skip
+        self._highs: highspy.Highs | None = None  # built on the first solve: most parts never need one
+        self.laag = self.hoog = np.zeros(0)
+        self.begrensd = np.zeros(self.n_atomen, dtype=bool)  # atoms in a cell with a finite upper bound
+
+    def zet_grenzen(self) -> None:
+        self.laag, self.hoog = (np.array(g, dtype=float) for g in zip(*(grenzen(c) for c in self.cellen), strict=True))
+        self.begrensd[:] = False
+        for cel, hoog in zip(self.cellen, self.hoog, strict=True):
+            if hoog < highspy.kHighsInf:
+                self.begrensd[cel.atomen] = True
+        if self._highs is not None:
+            idx = np.arange(len(self.cellen), dtype=np.int32)
+            self._highs.changeRowsBounds(len(idx), idx, self.laag, self.hoog)
+
+    @property
+    def highs(self) -> highspy.Highs:
+        if self._highs is None:
+            h = self._highs = highspy.Highs()
+            h.setOptionValue("output_flag", False)
+            h.setOptionValue("presolve", "off")  # many solves of one model: keep the basis between them
+            n = self.n_atomen
+            leeg = np.array([], dtype=np.int32)
+            h.addCols(n, np.zeros(n), np.zeros(n), np.full(n, highspy.kHighsInf), 0, leeg, leeg, np.array([]))
+            starts, indices = [], []
+            for cel in self.cellen:
+                starts.append(len(indices))
+                indices.extend(cel.atomen.tolist())
+            m = len(self.cellen)
+            h.addRows(m, self.laag, self.hoog, len(indices), np.array(starts, dtype=np.int32),
+                      np.array(indices, dtype=np.int32), np.ones(len(indices)))  # fmt: skip
+        return self._highs
 
 
 class Model:
@@ -175,12 +193,16 @@ class Model:
 
     def zet_grenzen(self) -> None:
         for deel in self.delen:
-            laag, hoog = zip(*(grenzen(c) for c in deel.cellen), strict=True)
-            idx = np.arange(len(deel.cellen), dtype=np.int32)
-            deel.highs.changeRowsBounds(len(idx), idx, np.array(laag, dtype=float), np.array(hoog, dtype=float))
+            deel.zet_grenzen()
+
+    @staticmethod
+    def onbegrensd(cel: Cel) -> bool:
+        """No upper bound without an LP: one of its atoms lies only in cells without one (each "x")."""
+        return bool(cel.atoomset) and not cel.deel.begrensd[cel.atomen].all()
 
     def bereik(self, cel: Cel) -> Bevinding:
-        """Solve min and max of ``cel`` over the published bounds (in its own part of the model)."""
+        """Solve min and max of ``cel`` over the published bounds (in its own part of the model); the max LP is
+        skipped when the cell is ``onbegrensd``."""
         binnen_klein = any(t.tekst == ONDERDRUKT and t.atoomset > cel.atoomset for t in self.cellen)
         self.bindend: list[Cel] = []  # the shown cells whose constraint limits the range (non-zero dual)
         if not cel.atoomset:  # a zero count: no records, nothing to solve
@@ -192,7 +214,8 @@ class Model:
         kosten[cel.atomen] = 1.0
         h.changeColsCost(n, np.arange(n, dtype=np.int32), kosten)
         uitkomst = []
-        for zin in (highspy.ObjSense.kMinimize, highspy.ObjSense.kMaximize):
+        zinnen = (highspy.ObjSense.kMinimize, highspy.ObjSense.kMaximize)
+        for zin in zinnen[:1] if self.onbegrensd(cel) else zinnen:
             h.changeObjectiveSense(zin)
             h.run()
             status = h.getModelStatus()
@@ -208,7 +231,7 @@ class Model:
                 uitkomst.append(ONEINDIG)
             else:  # the published figures contradict each other: a bug, never a disclosure decision
                 raise RuntimeError(f"disclosure audit: model {h.modelStatusToString(status)}")
-        return Bevinding(cel.waarde, cel.tekst or "", uitkomst[0], uitkomst[1], binnen_klein)
+        return Bevinding(cel.waarde, cel.tekst or "", uitkomst[0], (uitkomst + [ONEINDIG])[1], binnen_klein)
 
     def bindende_kandidaat(self) -> Cel | None:
         """After ``bereik``: the smallest shown non-zero cell whose constraint limits the range (non-zero dual in
@@ -309,6 +332,9 @@ def onderdruk(
         zwak = []
         for cel in model.cellen:
             if cel.tekst is None or id(cel) in beschermd:
+                continue
+            if model.onbegrensd(cel):  # trivially safe: no LP
+                beschermd.add(id(cel))
                 continue
             b = model.bereik(cel)
             if b.waarde == 0 or b.bereik >= (1 if b.binnen_klein else bescherming):
