@@ -458,3 +458,30 @@ def test_per_wijk_region_wide_names_the_gemeente_of_each_wijk():
     assert regio[oss_centrum.pk] == "Oss: Centrum" and regio[centrum.pk] == "Vught: Centrum"
     alleen_oss = labels(Filter(dt.date(2026, 1, 1), dt.date(2026, 12, 31), gemeente=oss.pk))
     assert alleen_oss["wijk"][oss_centrum.pk] == "Centrum"
+
+
+# --- issue 14 §5, usability round 4 ------------------------------------------------------------------------------
+def _meting(dagen, maand, boven=False, pk=None):
+    return wachttijden.Meting(dagen, boven, maand, gemeente=1, id=pk)
+
+
+def test_per_month_rows_follow_the_calendar_not_the_alphabet():
+    """The tester saw "apr 2026, aug 2026, dec 2025…": rows, chart data and CSV now run dec 2025, jan 2026, …"""
+    maanden = [D(2025, 12, 1), D(2026, 1, 1), D(2026, 4, 1), D(2026, 8, 1)]
+    metingen = [_meting(7 * i, m, pk=(m, i)) for m in reversed(maanden) for i in range(5)]
+    lab = {m: wachttijden.maand_label(m) for m in maanden}
+    t = wachttijden.samenvattingstabel("m", "m", metingen, "maand", lab)
+    onthulling.publiceer([t])
+    assert [r[0] for r in t.rijen] == ["dec 2025", "jan 2026", "apr 2026", "aug 2026"]
+    assert [r.split(";")[0] for r in t.als_csv().splitlines()[1:5]] == ["dec 2025", "jan 2026", "apr 2026", "aug 2026"]
+    assert [p["groep"] for p in t.grafiekdata] == ["dec 2025", "jan 2026", "apr 2026", "aug 2026"]
+
+
+def test_working_day_measures_are_shown_in_working_days():
+    """'Verzoek om toewijzing' (8 cases) showed a mean of 0,9 'werkdagen' with '<5' above the 5-day norm, which read
+    as a 0 turned into '<5'. The working days were divided by 5 (work weeks): the mean is 4,4 werkdagen and 3 of the 8
+    were above the norm, so '<5' was right; the mean was wrong."""
+    dagen = [10, 8, 6, 5, 4, 2, 0, 0]
+    metingen = [_meting(d, D(2026, 1, 1), boven=d > 5, pk=i) for i, d in enumerate(dagen)]
+    s = wachttijden.Samenvatting.van(metingen, werkdagen=True)
+    assert s.gemiddeld_weken == 4.4 and s.mediaan_weken == 4.5 and s.boven_norm == 3

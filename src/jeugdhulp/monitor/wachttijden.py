@@ -253,7 +253,7 @@ class Samenvatting:
         boven = sum(m.boven_norm for m in metingen)
         if n < DREMPEL:  # averages and shares over fewer than 5 persons are hidden
             return cls(n, None, None, boven, None)
-        per = 5 if werkdagen else 7
+        per = 1 if werkdagen else 7  # working days are counted as such; calendar days become weeks
         dagen = [m.dagen for m in metingen]
         return cls(
             n,
@@ -294,6 +294,14 @@ def _samenvattingsrij(label, s: Samenvatting, n: Telling, boven: Telling) -> lis
             Afgeleid(s.aandeel_boven, procent, [n, boven])]  # fmt: skip
 
 
+def _volgorde(k: object, labels: dict) -> tuple:
+    """Rows in the order of their key where it has one (months by date: "dec 2025" before "jan 2026"), else by
+    label; an unknown group (None) last."""
+    if isinstance(k, dt.date):
+        return (0, k.toordinal(), "")
+    return (1 if k is not None else 2, 0, str(labels.get(k, k or "")))
+
+
 def samenvattingstabel(
     sleutel: str, titel: str, metingen: list[Meting], dimensie: str, labels: dict, *, werkdagen: bool = False,
     ns: object = None,
@@ -305,7 +313,7 @@ def samenvattingstabel(
     ns = ns or sleutel
     eenheid = _("werkdagen") if werkdagen else _("weken")
     groepen = groepeer(metingen, dimensie)
-    volgorde = sorted(groepen, key=lambda k: (str(labels.get(k, k or "")),))
+    volgorde = sorted(groepen, key=lambda k: _volgorde(k, labels))
     kop = [_("Groep"), _("Aantal"), _("Gemiddeld (%s)") % eenheid, _("Mediaan (%s)") % eenheid,
            _("Boven norm"), _("Aandeel boven norm")]  # fmt: skip
     t = Tabel(sleutel, titel, kop)
