@@ -485,3 +485,16 @@ def test_working_day_measures_are_shown_in_working_days():
     metingen = [_meting(d, D(2026, 1, 1), boven=d > 5, pk=i) for i, d in enumerate(dagen)]
     s = wachttijden.Samenvatting.van(metingen, werkdagen=True)
     assert s.gemiddeld_weken == 4.4 and s.mediaan_weken == 4.5 and s.boven_norm == 3
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("naam", ["cijfers", "wachttijden", "financien", "rapportage", "wachtlijsten"])
+def test_logged_out_the_monitor_leads_to_the_login_page_and_back(client, naam):
+    url = reverse(f"monitor:{naam}")
+    r = client.get(url)
+    assert r.status_code == 302 and f"next={url}" in r["Location"].replace("%2F", "/")
+
+
+def test_logged_in_without_the_right_the_monitor_stays_403(client, wereld):
+    login_verified(client, wereld["users"][Rol.CJG_MEDEWERKER])
+    assert client.get(reverse("monitor:cijfers")).status_code == 403
