@@ -417,7 +417,7 @@ def test_dutch_numbers_in_tables_summaries_charts_and_exports():
     ).read("xl/worksheets/sheet1.xml")
     spec = staaf(t, "groep", "prognose", "Prognose (euro)", eenheid="euro")
     assert spec["config"]["locale"] == LOCALE and LOCALE["number"]["thousands"] == "."
-    assert "€ 3.453.229,70" in samenvatting(spec)
+    assert "€\u00a03.453.230" in samenvatting(spec)  # whole euros, as in the table
     t.grafiekdata = [{"maand": "2025-10-01", "mediaan": 2.9}, {"maand": "2025-11-01", "mediaan": 3.0}]
     zin = samenvatting(lijn(t, "maand", "mediaan", "Mediaan wachttijd (weken)"))
     assert "okt 2025" in zin and "nov 2025" in zin and "2,9" in zin
@@ -498,3 +498,21 @@ def test_logged_out_the_monitor_leads_to_the_login_page_and_back(client, naam):
 def test_logged_in_without_the_right_the_monitor_stays_403(client, wereld):
     login_verified(client, wereld["users"][Rol.CJG_MEDEWERKER])
     assert client.get(reverse("monitor:cijfers")).status_code == 403
+
+
+def test_medians_keep_their_decimal_and_summaries_show_whole_euros():
+    """The tester saw "2" for a median of 2,0 in summary and tooltip, and "€ 7.986.538,68" beside a table in euros."""
+    from jeugdhulp.monitor.grafieken import lijn, samenvatting, staaf
+    from jeugdhulp.monitor.tabel import Tabel
+
+    t = Tabel("x", "x", ["Groep", "Mediaan"])
+    t.grafiekdata = [{"groep": "A", "mediaan": 2.0}, {"groep": "B", "mediaan": 3.5}]
+    spec = staaf(t, "groep", "mediaan", "Mediaan (weken)", decimalen=1)
+    assert "(2,0)" in samenvatting(spec) and "(3,5)" in samenvatting(spec)
+    assert spec["encoding"]["tooltip"][1]["format"] == ",.1f"
+    t.grafiekdata = [{"maand": "2025-10-01", "mediaan": 2.0}, {"maand": "2025-11-01", "mediaan": 4.0}]
+    spec = lijn(t, "maand", "mediaan", "Mediaan wachttijd (weken)")
+    assert "van 2,0 naar 4,0" in samenvatting(spec)
+    assert spec["layer"][0]["encoding"]["tooltip"][1]["format"] == ",.1f"
+    t.grafiekdata = [{"groep": "A", "prognose": 7_986_538.68}]
+    assert samenvatting(staaf(t, "groep", "prognose", "Prognose", eenheid="euro")).endswith("€\u00a07.986.539.")

@@ -108,7 +108,7 @@ def wachttijden_blokken(f: Filter, vandaag: dt.date, publiceren: bool = True) ->
         ("gemeente", _("Wachttijd toewijzing tot start zorg per gemeente")),
     ):
         t = wachttijden.samenvattingstabel(f"start-{dimensie}", titel, gestart, dimensie, lab[dimensie], ns="start")
-        blokken.append(blok(t, partial(staaf, t, "groep", "mediaan", _("Mediaan (weken)"))))
+        blokken.append(blok(t, partial(staaf, t, "groep", "mediaan", _("Mediaan (weken)"), decimalen=1)))
     blokken.append(
         blok(
             wachttijden.samenvattingstabel(

@@ -11,10 +11,10 @@ import base64
 import datetime as dt
 import json
 import logging
+from functools import partial
 
 from django.utils.translation import gettext as _
 
-from jeugdhulp.besluiten.models import euro
 from jeugdhulp.monitor.tabel import Tabel, nl
 from jeugdhulp.monitor.wachttijden import maand_label
 
@@ -39,13 +39,13 @@ LOCALE = {
 }  # fmt: skip
 
 
-def _spec(titel: str, punten: list[dict], eenheid: str = "", **rest) -> dict:
+def _spec(titel: str, punten: list[dict], eenheid: str = "", decimalen: int = 0, **rest) -> dict:
     return {
         "$schema": SCHEMA,
         "description": titel,
         "width": "container",
         "config": {"locale": LOCALE},
-        "usermeta": {"eenheid": eenheid},
+        "usermeta": {"eenheid": eenheid, "decimalen": decimalen},
         "data": {"values": punten},
         **rest,
     }
@@ -55,23 +55,31 @@ def _punten(tabel: Tabel, y: str) -> list[dict]:
     return [r for r in tabel.grafiekdata if r.get(y) is not None]
 
 
-def staaf(tabel: Tabel, x: str, y: str, titel: str, eenheid: str = "") -> dict:
-    formaat = {"format": "$,.0f" if eenheid == "euro" else ",~f"}
+def _formaat(eenheid: str, decimalen: int) -> str:
+    """d3 format of a value in a tooltip: whole euros, or a fixed number of decimals ("2,0", not "2")."""
+    return "$,.0f" if eenheid == "euro" else f",.{decimalen}f"
+
+
+def staaf(tabel: Tabel, x: str, y: str, titel: str, eenheid: str = "", decimalen: int = 0) -> dict:
+    """A bar per group. ``decimalen``: 1 for medians and averages, shown as "2,0" in tooltip and summary."""
+    as_formaat = {"format": "$,.0f" if eenheid == "euro" else ",~f"}
     return _spec(
         titel,
         _punten(tabel, y),
         eenheid,
+        decimalen,
         mark={"type": "bar", "tooltip": True},
         encoding={
             "y": {"field": x, "type": "nominal", "sort": None, "title": None},
-            "x": {"field": y, "type": "quantitative", "title": titel, "axis": formaat},
+            "x": {"field": y, "type": "quantitative", "title": titel, "axis": as_formaat},
             "tooltip": [{"field": x, "type": "nominal", "title": " "},
-                        {"field": y, "type": "quantitative", "title": titel, **formaat}],
+                        {"field": y, "type": "quantitative", "title": titel, "format": _formaat(eenheid, decimalen)}],
         },
     )  # fmt: skip
 
 
-def lijn(tabel: Tabel, x: str, y: str, titel: str, norm: float | None = None) -> dict:
+def lijn(tabel: Tabel, x: str, y: str, titel: str, norm: float | None = None, decimalen: int = 1) -> dict:
+    """A line over months (medians: one decimal in tooltip and summary)."""
     lagen = [
         {
             "mark": {"type": "line", "point": True, "tooltip": True},
@@ -84,19 +92,23 @@ def lijn(tabel: Tabel, x: str, y: str, titel: str, norm: float | None = None) ->
                     "axis": {"format": "%b %Y"},
                 },
                 "y": {"field": y, "type": "quantitative", "title": titel, "axis": {"format": ",~f"}},
+                "tooltip": [
+                    {"field": x, "type": "temporal", "timeUnit": "yearmonth", "title": " ", "format": "%b %Y"},
+                    {"field": y, "type": "quantitative", "title": titel, "format": _formaat("", decimalen)},
+                ],
             },
         }
     ]
     if norm is not None:
         lagen.append({"mark": {"type": "rule", "strokeDash": [4, 4]}, "encoding": {"y": {"datum": norm}}})
-    return _spec(titel, _punten(tabel, y), layer=lagen)
+    return _spec(titel, _punten(tabel, y), decimalen=decimalen, layer=lagen)
 
 
-def _getal(v: float, eenheid: str = "") -> str:
-    """Dutch: "2,9", "1.234", or money "€ 3.453.229,70"."""
+def _getal(v: float, eenheid: str = "", decimalen: int = 0) -> str:
+    """Dutch: "2,0", "1.234", or money in whole euros as in the tables, "€ 3.453.230"."""
     if eenheid == "euro":
-        return euro(round(v * 100))
-    return nl(v, 0 if float(v).is_integer() else 1)
+        return "€\u00a0" + nl(round(v))
+    return nl(v, decimalen)
 
 
 def _maand(iso: str) -> str:
@@ -110,6 +122,8 @@ def samenvatting(spec: dict) -> str:
         return _("Er zijn te weinig gegevens om een grafiek te tekenen.")
     enc = spec["encoding"] if "encoding" in spec else spec["layer"][0]["encoding"]
     eenheid = spec.get("usermeta", {}).get("eenheid", "")
+    decimalen = spec.get("usermeta", {}).get("decimalen", 0)
+    getal = partial(_getal, eenheid=eenheid, decimalen=decimalen)
     if "layer" in spec:  # a line over months
         x, y = enc["x"]["field"], enc["y"]["field"]
         eerste, laatste = punten[0], punten[-1]
@@ -117,21 +131,21 @@ def samenvatting(spec: dict) -> str:
             "van": _maand(eerste[x]),
             "tot": _maand(laatste[x]),
             "wat": spec["description"].lower(),
-            "a": _getal(eerste[y], eenheid),
-            "b": _getal(laatste[y], eenheid),
+            "a": getal(eerste[y]),
+            "b": getal(laatste[y]),
         }
     groep, y = enc["y"]["field"], enc["x"]["field"]
     hoog = max(punten, key=lambda p: p[y])
     laag = min(punten, key=lambda p: p[y])
     if hoog is laag or hoog[y] == laag[y]:
-        waarden = {"wat": spec["description"], "groep": hoog[groep], "v": _getal(hoog[y], eenheid)}
+        waarden = {"wat": spec["description"], "groep": hoog[groep], "v": getal(hoog[y])}
         return _("%(wat)s: %(groep)s %(v)s.") % waarden
     return _("%(wat)s: het hoogst bij %(hoog)s (%(h)s), het laagst bij %(laag)s (%(l)s).") % {
         "wat": spec["description"],
         "hoog": hoog[groep],
-        "h": _getal(hoog[y], eenheid),
+        "h": getal(hoog[y]),
         "laag": laag[groep],
-        "l": _getal(laag[y], eenheid),
+        "l": getal(laag[y]),
     }
 
 
