@@ -90,26 +90,32 @@ def grenzen(cel: Cel) -> tuple[float, float]:
 class _Deel:
     """One independent part of the model: its cells (rows) over its atoms (columns, numbered locally)."""
 
-    def __init__(self, cellen: list[Cel]):
+    def __init__(self, cellen: list[Cel], grootte: np.ndarray):
         self.cellen = cellen
         lokaal: dict[int, int] = {}
         for cel in cellen:
             for a in sorted(cel.atoomset):
                 lokaal.setdefault(a, len(lokaal))
         self.n_atomen = len(lokaal)
+        self.grootte = grootte[np.fromiter(lokaal, dtype=np.int64, count=len(lokaal))] if lokaal else np.zeros(0)
         for cel in cellen:
             cel.deel = self
             cel.atomen = np.array(sorted(lokaal[a] for a in cel.atoomset), dtype=np.int32)
         self._highs: highspy.Highs | None = None  # built on the first solve: most parts never need one
         self.laag = self.hoog = np.zeros(0)
         self.begrensd = np.zeros(self.n_atomen, dtype=bool)  # atoms in a cell with a finite upper bound
+        self.omhoog = self.omlaag = np.zeros(self.n_atomen)  # how far each atom can move alone, from the truth
 
     def zet_grenzen(self) -> None:
         self.laag, self.hoog = (np.array(g, dtype=float) for g in zip(*(grenzen(c) for c in self.cellen), strict=True))
         self.begrensd[:] = False
-        for cel, hoog in zip(self.cellen, self.hoog, strict=True):
+        omhoog, omlaag = np.full(self.n_atomen, np.inf), self.grootte.copy()
+        for cel, laag, hoog in zip(self.cellen, self.laag, self.hoog, strict=True):
             if hoog < highspy.kHighsInf:
                 self.begrensd[cel.atomen] = True
+                omhoog[cel.atomen] = np.minimum(omhoog[cel.atomen], hoog - cel.waarde)
+            omlaag[cel.atomen] = np.minimum(omlaag[cel.atomen], cel.waarde - laag)
+        self.omhoog, self.omlaag = omhoog, omlaag
         if self._highs is not None:
             idx = np.arange(len(self.cellen), dtype=np.int32)
             self._highs.changeRowsBounds(len(idx), idx, self.laag, self.hoog)
@@ -161,11 +167,15 @@ class Model:
         leden: list[list[int]] = [[] for _ in self.cellen]
         # atoms numbered in the order of their signatures, not of the records (whose hash order changes from one
         # process to the next): the same data always gives the same LPs, so the same cells hidden on every request
-        for sleutel in sorted({tuple(cellen) for cellen in handtekening.values()}):
+        grootte: dict[tuple, int] = defaultdict(int)  # records per atom: the true solution of the LP
+        for cellen in handtekening.values():
+            grootte[tuple(cellen)] += 1
+        for sleutel in sorted(grootte):
             atoom[sleutel] = len(atoom)
             for i in sleutel:
                 leden[i].append(atoom[sleutel])
         self.n_atomen = len(atoom)
+        self.grootte = np.array([grootte[k] for k in atoom], dtype=float)
         for cel, lijst in zip(self.cellen, leden, strict=True):
             cel.atoomset = frozenset(lijst)
         self.delen = self._splits()
@@ -189,7 +199,7 @@ class Model:
         for cel in self.cellen:
             if cel.atoomset:
                 per_wortel[wortel(next(iter(cel.atoomset)))].append(cel)
-        return [_Deel(cellen) for cellen in per_wortel.values()]
+        return [_Deel(cellen, self.grootte) for cellen in per_wortel.values()]
 
     def zet_grenzen(self) -> None:
         for deel in self.delen:
@@ -199,6 +209,16 @@ class Model:
     def onbegrensd(cel: Cel) -> bool:
         """No upper bound without an LP: one of its atoms lies only in cells without one (each "x")."""
         return bool(cel.atoomset) and not cel.deel.begrensd[cel.atomen].all()
+
+    @staticmethod
+    def zeker_beschermd(cel: Cel, nodig: int) -> bool:
+        """Protected without an LP: from the true counts (a feasible point), one atom of ``cel`` alone can move up
+        and down over at least ``nodig`` whole values without leaving any published bound, so the LP range (which
+        contains those points) is at least as wide."""
+        if not cel.atoomset:
+            return False
+        deel = cel.deel
+        return bool((deel.omhoog[cel.atomen] + deel.omlaag[cel.atomen] >= nodig).any())
 
     def bereik(self, cel: Cel) -> Bevinding:
         """Solve min and max of ``cel`` over the published bounds (in its own part of the model); the max LP is
@@ -333,7 +353,7 @@ def onderdruk(
         for cel in model.cellen:
             if cel.tekst is None or id(cel) in beschermd:
                 continue
-            if model.onbegrensd(cel):  # trivially safe: no LP
+            if model.zeker_beschermd(cel, bescherming):  # trivially safe (e.g. no upper bound): no LP
                 beschermd.add(id(cel))
                 continue
             b = model.bereik(cel)
@@ -382,7 +402,13 @@ def audit(gepubliceerd: dict[Telling, str]) -> list[Bevinding]:
         if cel.tekst == VERBORGEN and cel.waarde == 0 and not any(lc.tekst is not None for lc in cel.leiders):
             raise AssertionError("'x' on a count of 0 that lies inside no hidden count")
     model.zet_grenzen()
-    return [model.bereik(cel) for cel in model.cellen if cel.tekst is not None]
+    bevindingen = []
+    for cel in model.cellen:
+        if cel.tekst is not None:
+            bevindingen.append(b := model.bereik(cel))
+            if model.zeker_beschermd(cel, BESCHERMING) and b.bereik < BESCHERMING:  # the suppression's shortcut
+                raise AssertionError(f"shortcut wrong: {b}")
+    return bevindingen
 
 
 @dataclass(frozen=True)
