@@ -516,3 +516,25 @@ def test_medians_keep_their_decimal_and_summaries_show_whole_euros():
     assert spec["layer"][0]["encoding"]["tooltip"][1]["format"] == ",.1f"
     t.grafiekdata = [{"groep": "A", "prognose": 7_986_538.68}]
     assert samenvatting(staaf(t, "groep", "prognose", "Prognose", eenheid="euro")).endswith("€\u00a07.986.539.")
+
+
+def test_finance_has_a_totals_row_and_no_budget_column_per_aanbieder(db):
+    """Financiën had no totals row, no overall 'Budget op' date, and a Budget column of zeros per aanbieder."""
+    from jeugdhulp.monitor import dashboards
+    from jeugdhulp.monitor.models import Budget
+
+    oss = factories.GemeenteFactory()
+    tarief = factories.TariefFactory(product__categorie="45", einddatum=None, bedrag=100_00)
+    factories.ToewijzingFactory(gemeente=oss, aanbieder=tarief.contract.aanbieder, product=tarief.product,
+                                toewijzingnummer=9200, ingangsdatum=D(2025, 1, 1), einddatum=D(2025, 12, 31),
+                                volume=1, eenheid="04", frequentie="1")  # fmt: skip  # 365 × € 100
+    Budget.objects.create(gemeente=oss, jaar=2025, categorie="45", bedrag=18_250_00)  # half of it
+    Budget.objects.create(gemeente=oss, jaar=2025, categorie="41", bedrag=1_000_00)
+    f = Filter(van=D(2025, 1, 1), tot=D(2025, 10, 31), gemeente=oss.pk)
+    categorie, aanbieder = (b["tabel"] for b in dashboards.financien_blokken(f, D(2025, 10, 31)))
+    totaal = dict(zip(categorie.kop, categorie.totaal, strict=True))
+    assert str(totaal["Budget"]) == "19.250" and str(totaal["Verplicht"]) == "36.500"
+    assert str(totaal["Prognose jaareinde"]) == "36.500"
+    assert totaal["Budget op"] == dashboards.datum(D(2025, 1, 1) + dt.timedelta(days=int(19_250 * 365 / 36_500)))
+    assert "Budget" not in aanbieder.kop and "Budget op" not in aanbieder.kop
+    assert [str(w) for w in aanbieder.totaal] == ["Totaal", "36.500", "0", "0", "0", "36.500"]

@@ -209,27 +209,38 @@ LICHT_LABEL = _lazy("Lichte jeugdhulp, lokaal gefactureerd")
 
 
 def financien_blokken(f: Filter, vandaag: dt.date, publiceren: bool = True) -> list[dict]:
-    """Finance is about money, not persons: amounts are not suppressed. PGB and light help have their own lines."""
+    """Finance is about money, not persons: amounts are not suppressed. PGB and light help have their own lines.
+    Budgets are set per productcategorie, so only that table has the Budget and 'Budget op' columns; both tables end
+    with a totals row (in the category table with the day the total budget runs out)."""
     if f.leeg:
         return []
     jaar = f.tot.year
     lab = labels()
     blokken = []
+    eigen = {"pgb": _("Persoonsgebonden budget"), LICHT: LICHT_LABEL, "lokaal": LICHT_LABEL}
     for dimensie, titel, dlab in (
         ("categorie", _("Financiën %s per productcategorie (euro)") % jaar, lab["categorie"]),
         ("aanbieder", _("Financiën %s per aanbieder (euro)") % jaar, {str(k): v for k, v in lab["aanbieder"].items()}),
     ):
+        met_budget = dimensie == "categorie"
         regels = financien.overzicht(jaar, vandaag, f.gemeente, dimensie)
-        kop = [_("Groep"), _("Budget"), _("Verplicht"), _("Gedeclareerd"), _("Goedgekeurd"), _("Pgb"),
-               _("Prognose jaareinde"), _("Budget op")]  # fmt: skip
+
+        def rij(naam: str, r: financien.Regel, met_budget: bool = met_budget) -> list:
+            bedragen = [_euro(r.verplicht), _euro(r.gedeclareerd), _euro(r.goedgekeurd), _euro(r.pgb),
+                        _euro(r.prognose)]  # fmt: skip
+            if not met_budget:
+                return [naam, *bedragen]
+            op = GEEN if not r.budget else (datum(r.uitgeput_op) if r.uitgeput_op else _("niet in %s") % jaar)
+            return [naam, _euro(r.budget), *bedragen, op]
+
+        kop = [_("Groep"), _("Verplicht"), _("Gedeclareerd"), _("Goedgekeurd"), _("Pgb"), _("Prognose jaareinde")]
+        if met_budget:
+            kop = [kop[0], _("Budget"), *kop[1:], _("Budget op")]
         t = Tabel(f"fin-{dimensie}", titel, kop)
         for k in sorted(regels, key=lambda k: str(dlab.get(k, k))):
-            r = regels[k]
-            eigen = {"pgb": _("Persoonsgebonden budget"), LICHT: LICHT_LABEL, "lokaal": LICHT_LABEL}
             naam = str(eigen.get(k) or dlab.get(k, k))
-            op = GEEN if not r.budget else (datum(r.uitgeput_op) if r.uitgeput_op else _("niet in %s") % jaar)
-            t.rijen.append([naam, _euro(r.budget), _euro(r.verplicht), _euro(r.gedeclareerd), _euro(r.goedgekeurd),
-                            _euro(r.pgb), _euro(r.prognose), op])  # fmt: skip
-            t.grafiekdata.append({"groep": naam, "prognose": r.prognose / 100})
+            t.rijen.append(rij(naam, regels[k]))
+            t.grafiekdata.append({"groep": naam, "prognose": regels[k].prognose / 100})
+        t.totaal = rij(_("Totaal"), financien.totaal(regels, jaar))
         blokken.append(blok(t, partial(staaf, t, "groep", "prognose", _("Prognose (euro)"), eenheid="euro")))
     return publiceer(blokken) if publiceren else blokken

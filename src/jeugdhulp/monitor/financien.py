@@ -154,6 +154,19 @@ def prognose(regel: Regel, jaar: int, verstreken: int) -> tuple[int, dt.date | N
     return waarde, None
 
 
+def totaal(regels: dict[str, Regel], jaar: int) -> Regel:
+    """The sum of the lines, with the overall day the total budget runs out at the pace of the summed forecasts
+    (None: the total budget lasts the year, or there is none)."""
+    som = Regel()
+    for r in regels.values():
+        for veld in ("budget", "verplicht", "gedeclareerd", "goedgekeurd", "pgb", "prognose"):
+            setattr(som, veld, getattr(som, veld) + getattr(r, veld))
+    if som.budget and som.prognose > som.budget:
+        jaardagen = (dt.date(jaar, 12, 31) - dt.date(jaar, 1, 1)).days + 1
+        som.uitgeput_op = dt.date(jaar, 1, 1) + dt.timedelta(days=int(som.budget * jaardagen / som.prognose))
+    return som
+
+
 def lokaal_gefactureerd(jaar: int, gemeente: int | None = None) -> int:
     """Eurocent invoiced locally for light youth care in ``jaar``."""
     from jeugdhulp.monitor.models import LokaleFactuur
