@@ -535,6 +535,31 @@ def test_finance_has_a_totals_row_and_no_budget_column_per_aanbieder(db):
     totaal = dict(zip(categorie.kop, categorie.totaal, strict=True))
     assert str(totaal["Budget"]) == "19.250" and str(totaal["Verplicht"]) == "36.500"
     assert str(totaal["Prognose jaareinde"]) == "36.500"
-    assert totaal["Budget op"] == dashboards.datum(D(2025, 1, 1) + dt.timedelta(days=int(19_250 * 365 / 36_500)))
+    assert str(totaal["Budget op"]) == dashboards.datum(D(2025, 1, 1) + dt.timedelta(days=int(19_250 * 365 / 36_500)))
     assert "Budget" not in aanbieder.kop and "Budget op" not in aanbieder.kop
     assert [str(w) for w in aanbieder.totaal] == ["Totaal", "36.500", "0", "0", "0", "36.500"]
+
+
+def test_xlsx_has_number_formats_real_dates_and_readable_unique_sheet_names():
+    """The tester's XLSX: no number formats, Aandeel 8.979310344827587, sheet names cut ("…ambulan")."""
+    import re
+
+    from jeugdhulp.monitor.tabel import Datum, Getal, Tabel, xlsx
+
+    t = Tabel("a", "Zonder en met verblijf: ambulant, daghulp, wijkteam, netwerk", ["Groep", "N", "Gem.", "Aandeel",
+              "Euro", "Op"], [["A", Getal(1234), Getal(162.0, 1), Getal(8.979310344827587, 1, procent=True),
+              Getal(7_986_539, euro=True), Datum(D(2026, 12, 6))]])  # fmt: skip
+    titels = ["Wachttijd toewijzing tot start zorg per aanbieder", "Wachttijd toewijzing tot start zorg per gemeente"]
+    boek = zipfile.ZipFile(BytesIO(xlsx([(t.titel, t.alle_rijen())] + [(n, t.alle_rijen()) for n in titels])))
+    namen = re.findall(r'<sheet name="([^"]+)"', boek.read("xl/workbook.xml").decode())
+    assert len(set(namen)) == 3 and all(len(n) <= 31 and not set(n) & set(":\\/?*[]") for n in namen)
+    assert namen[1:] == ["Wachttijd… per aanbieder", "Wachttijd… per gemeente"]
+    stijlen = boek.read("xl/styles.xml").decode()
+    formaat = dict(re.findall(r'numFmtId="(\d+)" formatCode="([^"]+)"', stijlen))
+    xfs = re.findall(r'<xf numFmtId="(\d+)"[^>]*xfId', stijlen)
+    cellen = dict(re.findall(r'<c r="([A-F]2)" s="(\d+)"><v>', boek.read("xl/worksheets/sheet1.xml").decode()))
+    code = {ref: formaat.get(xfs[int(s)], xfs[int(s)]) for ref, s in cellen.items()}
+    assert code == {"B2": "3", "C2": "0.0", "D2": "0.0%", "E2": "&quot;€ &quot;#,##0", "F2": "d mmmm yyyy"}
+    blad = boek.read("xl/worksheets/sheet1.xml").decode()
+    assert "<v>0.08979310344827587</v>" in blad and f"<v>{(D(2026, 12, 6) - D(1899, 12, 30)).days}</v>" in blad
+    assert str(Datum(D(2026, 12, 6))) == "6 december 2026" and Datum(D(2026, 12, 6)).csv() == "6-12-2026"

@@ -23,7 +23,7 @@ from jeugdhulp.monitor.grafieken import lijn, samenvatting, staaf
 from jeugdhulp.monitor.models import LICHT
 from jeugdhulp.monitor.normen import normen
 from jeugdhulp.monitor.onthulling import GEEN, Afgeleid, telling
-from jeugdhulp.monitor.tabel import Getal, Tabel
+from jeugdhulp.monitor.tabel import Datum, Getal, Tabel
 from jeugdhulp.organisatie.models import Gemeente, Wijk
 
 
@@ -202,7 +202,7 @@ def inzet_blokken(f: Filter, publiceren: bool = True) -> list[dict]:
 
 # --- finance -----------------------------------------------------------------------------------------------------
 def _euro(cent: int) -> Getal:
-    return Getal(round(cent / 100))
+    return Getal(round(cent / 100), euro=True)
 
 
 LICHT_LABEL = _lazy("Lichte jeugdhulp, lokaal gefactureerd")
@@ -230,7 +230,7 @@ def financien_blokken(f: Filter, vandaag: dt.date, publiceren: bool = True) -> l
                         _euro(r.prognose)]  # fmt: skip
             if not met_budget:
                 return [naam, *bedragen]
-            op = GEEN if not r.budget else (datum(r.uitgeput_op) if r.uitgeput_op else _("niet in %s") % jaar)
+            op = GEEN if not r.budget else (Datum(r.uitgeput_op) if r.uitgeput_op else _("niet in %s") % jaar)
             return [naam, _euro(r.budget), *bedragen, op]
 
         kop = [_("Groep"), _("Verplicht"), _("Gedeclareerd"), _("Goedgekeurd"), _("Pgb"), _("Prognose jaareinde")]

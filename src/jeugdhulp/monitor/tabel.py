@@ -12,10 +12,14 @@ comma, semicolons, no digit grouping, so Dutch spreadsheets read them as numbers
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
+
+from django.utils.dateformat import format as datumformaat
 
 from jeugdhulp.monitor.onthulling import GEEN, Afgeleid, Telling
 
@@ -33,6 +37,7 @@ class Getal:
     waarde: float
     decimalen: int = 0
     procent: bool = False
+    euro: bool = False
 
     def __str__(self) -> str:
         return nl(self.waarde, self.decimalen) + ("%" if self.procent else "")
@@ -41,7 +46,35 @@ class Getal:
         return nl(self.waarde, self.decimalen, groeperen=False) + ("%" if self.procent else "")
 
     def xlsx(self) -> str:
-        return repr(self.waarde)
+        """The value as a spreadsheet stores it: a share as a fraction (its cell has a percent format)."""
+        return repr(self.waarde / 100 if self.procent else self.waarde)
+
+    def stijl(self) -> int:
+        """Index into the workbook's cell formats (``_STIJLEN``)."""
+        if self.euro:
+            return 5
+        if self.procent:
+            return 4 if self.decimalen else 3
+        return 2 if self.decimalen else 1
+
+
+@dataclass(frozen=True)
+class Datum:
+    """A date in a table: "6 december 2026" on pages and in the PDF, "6-12-2026" in the CSV, a real date in XLSX."""
+
+    datum: dt.date
+
+    def __str__(self) -> str:
+        return datumformaat(self.datum, "j F Y")
+
+    def csv(self) -> str:
+        return f"{self.datum.day}-{self.datum.month}-{self.datum.year}"
+
+    def xlsx(self) -> str:
+        return str((self.datum - dt.date(1899, 12, 30)).days)
+
+    def stijl(self) -> int:
+        return 6
 
 
 def weken(x: float | None) -> Getal | str:
@@ -142,11 +175,13 @@ class Tabel:
     def als_csv(self) -> str:
         out = io.StringIO()
         schrijf = csv.writer(out, delimiter=";")
-        schrijf.writerows([[w.csv() if isinstance(w, Getal) else str(w) for w in rij] for rij in self.alle_rijen()])
+        schrijf.writerows(
+            [[w.csv() if isinstance(w, Getal | Datum) else str(w) for w in rij] for rij in self.alle_rijen()]
+        )
         return out.getvalue()
 
     def als_xlsx(self) -> bytes:
-        return xlsx({self.titel[:31]: self.alle_rijen()})
+        return xlsx([(self.titel, self.alle_rijen())])
 
 
 def _kolom(i: int) -> str:
@@ -159,16 +194,62 @@ def _kolom(i: int) -> str:
 
 
 def _cel(ref: str, waarde: object) -> str:
-    if isinstance(waarde, Getal):
-        return f'<c r="{ref}"><v>{waarde.xlsx()}</v></c>'
+    if isinstance(waarde, Getal | Datum):
+        return f'<c r="{ref}" s="{waarde.stijl()}"><v>{waarde.xlsx()}</v></c>'
     if isinstance(waarde, int | float) and not isinstance(waarde, bool):
         return f'<c r="{ref}"><v>{waarde}</v></c>'
     return f'<c r="{ref}" t="inlineStr"><is><t>{escape(str(waarde))}</t></is></c>'
 
 
-def xlsx(bladen: dict[str, list[list]]) -> bytes:
-    """A minimal Office Open XML workbook (inline strings, numbers as numbers); no third-party dependency."""
-    namen = list(bladen)
+# Cell formats by index (``Getal.stijl``): 0 text, 1 count, 2 one decimal, 3 percent, 4 percent with one decimal,
+# 5 whole euros, 6 a date. Excel shows them in the reader's locale ("1.234", "2,0", "9,0%", "€ 1.234").
+_FORMATEN = {164: "0.0", 165: "0.0%", 166: '"€ "#,##0', 167: "d mmmm yyyy"}
+_STIJLEN = (0, 3, 164, 9, 165, 166, 167)
+_STYLES_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    f'<numFmts count="{len(_FORMATEN)}">'
+    + "".join(f'<numFmt numFmtId="{i}" formatCode="{escape(c, {chr(34): "&quot;"})}"/>' for i, c in _FORMATEN.items())
+    + '</numFmts><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
+    '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>'
+    '</fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+    f'<cellXfs count="{len(_STIJLEN)}">'
+    + "".join(
+        f'<xf numFmtId="{n}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="{int(bool(n))}"/>'
+        for n in _STIJLEN
+    )
+    + "</cellXfs></styleSheet>"
+)
+
+
+def bladnamen(titels: list[str]) -> list[str]:
+    """Unique sheet names Excel accepts: without : \\ / ? * [ ], at most 31 characters; a long title keeps its first
+    words and its last two ("Wachttijd… per aanbieder"); a number is added to a name that is taken."""
+    namen: list[str] = []
+    for titel in titels:
+        schoon = re.sub(r"\s+", " ", re.sub(r"[:\\/?*\[\]]", " ", titel)).strip(" '") or "Blad"
+        if len(schoon) > 31:  # the first words and the last two, which tell tables apart ("… per aanbieder")
+            woorden = schoon.split(" ")
+            staart = " ".join(woorden[-2:])
+            if len(staart) > 20:
+                staart = woorden[-1][:20]
+            kop = schoon[: 31 - len(staart) - 2].rsplit(" ", 1)[0].rstrip(" ,;-–")
+            schoon = f"{kop}… {staart}"
+        naam, i = schoon, 1
+        while naam.lower() in {n.lower() for n in namen}:
+            i += 1
+            naam = f"{schoon[: 31 - len(str(i)) - 3]} ({i})"
+        namen.append(naam)
+    return namen
+
+
+def xlsx(bladen: dict[str, list[list]] | list[tuple[str, list[list]]]) -> bytes:
+    """A minimal Office Open XML workbook (inline strings, numbers as numbers with a number format, dates as dates);
+    no third-party dependency. ``bladen``: (title, rows) per sheet; titles become valid, unique sheet names."""
+    paren = list(bladen.items()) if isinstance(bladen, dict) else list(bladen)
+    namen = bladnamen([titel for titel, _rijen in paren])
+    inhoud = [rijen for _titel, rijen in paren]
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr(
@@ -179,6 +260,8 @@ def xlsx(bladen: dict[str, list[list]]) -> bytes:
             '<Default Extension="xml" ContentType="application/xml"/>'
             '<Override PartName="/xl/workbook.xml" '
             'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+            '<Override PartName="/xl/styles.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
             + "".join(
                 f'<Override PartName="/xl/worksheets/sheet{i + 1}.xml" '
                 'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
@@ -210,12 +293,14 @@ def xlsx(bladen: dict[str, list[list]]) -> bytes:
                 f'relationships/worksheet" Target="worksheets/sheet{i + 1}.xml"/>'
                 for i in range(len(namen))
             )
-            + "</Relationships>",
+            + f'<Relationship Id="rId{len(namen) + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'relationships/styles" Target="styles.xml"/></Relationships>',
         )
-        for i, naam in enumerate(namen):
+        z.writestr("xl/styles.xml", _STYLES_XML)
+        for i, blad in enumerate(inhoud):
             rijen = "".join(
                 f'<row r="{r + 1}">' + "".join(_cel(f"{_kolom(k)}{r + 1}", w) for k, w in enumerate(rij)) + "</row>"
-                for r, rij in enumerate(bladen[naam])
+                for r, rij in enumerate(blad)
             )
             z.writestr(
                 f"xl/worksheets/sheet{i + 1}.xml",

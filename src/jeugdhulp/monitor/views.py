@@ -78,7 +78,7 @@ def _export(request, tabellen: list[Tabel], naam: str):
     soort = request.GET.get("export")
     if soort == "xlsx":
         response = HttpResponse(
-            xlsx({t.titel[:31]: t.alle_rijen() for t in tabellen}),
+            xlsx([(t.titel, t.alle_rijen()) for t in tabellen]),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
         response["Content-Disposition"] = f'attachment; filename="{naam}.xlsx"'
