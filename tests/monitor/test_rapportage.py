@@ -81,3 +81,46 @@ def test_the_pdf_is_made_for_the_beleidsmedewerker_and_bad_choices_are_explained
         assert r.status_code == 400 and r["Content-Type"].startswith("text/html")
         assert "Kies een" in r.content.decode()
     assert client.get(url).status_code == 200  # the choice form
+
+
+def test_chart_labels_are_measured_in_the_pdf_font_and_not_cut():
+    """Page 7 of the tester's PDF: 'gdhulp verblijf (incl. behandeling)', the label ran off the image's left edge."""
+    import base64
+
+    from jeugdhulp.monitor.grafieken import PDF_LETTER, als_svg, staaf
+    from jeugdhulp.monitor.tabel import Tabel
+
+    t = Tabel("fin", "Financiën", ["Groep", "Prognose"])
+    t.grafiekdata = [{"groep": "Jeugdhulp verblijf (incl. behandeling)", "prognose": 3_953_462.0},
+                     {"groep": "Lichte jeugdhulp, lokaal gefactureerd", "prognose": 540_585.0}]  # fmt: skip
+    beeld = als_svg(staaf(t, "groep", "prognose", "Prognose (euro)", eenheid="euro"))
+    if beeld is None:
+        pytest.skip("vl-convert-python is not installed")
+    svg = base64.b64decode(beeld.split(",", 1)[1]).decode()
+    assert f'font-family="{PDF_LETTER}"' in svg and ">Jeugdhulp verblijf (incl. behandeling)<" in svg
+    html = render_to_string("monitor/rapportage_pdf.html", {"kwartaal": Kwartaal(2025, 3), "hoofdstukken": []})
+    assert f'font-family:"{PDF_LETTER}"' in html
+
+
+def test_report_for_one_gemeente_shows_that_gemeente_not_zero_rows_and_wide_tables_fit(kwartaalwereld):
+    """The Oss report listed every other gemeente with 0 youths and 0,0%, and the finance table ran off the page."""
+    from jeugdhulp.organisatie.models import Gemeente
+
+    stad = kwartaalwereld["kwartaalstad"]
+    Gemeente.objects.filter(pk=stad.pk).update(inwoners_0_17=1000)
+    hoofdstukken = rapportage.inhoud(Kwartaal(2025, 3), stad.pk, D(2025, 10, 15))
+    blokken = {b["tabel"].sleutel: b["tabel"] for _t, bl in hoofdstukken for b in bl}
+    assert [r[0] for r in blokken["aandeel"].rijen] == ["Kwartaalstad"]
+    assert "gemeente" not in blokken  # one row equal to its total; the region report has it
+    regio = {b["tabel"].sleutel for _t, bl in rapportage.inhoud(Kwartaal(2025, 3), None, D(2025, 10, 15)) for b in bl}
+    assert "gemeente" in regio
+    html = render_to_string(
+        "monitor/rapportage_pdf.html",
+        {
+            "kwartaal": Kwartaal(2025, 3),
+            "gebied": "Kwartaalstad",
+            "hoofdstukken": hoofdstukken,
+            "gemaakt": dt.datetime(2025, 10, 15, 9, 0),
+        },  # fmt: skip
+    )
+    assert '<table class="breed">' in html  # the 9-column finance table: smaller type, headers hyphenated (lang nl)

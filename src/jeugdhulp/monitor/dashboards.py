@@ -166,12 +166,14 @@ def _inzettabel(sleutel, titel, lijst, dimensie, lab, f: Filter) -> Tabel:
     return t
 
 
-def aandeeltabel(lijst: list[inzet.Traject]) -> Tabel:
-    """The share of youths with help against the population entered per gemeente (with the count it rests on)."""
+def aandeeltabel(lijst: list[inzet.Traject], gemeente: int | None = None) -> Tabel:
+    """The share of youths with help against the population entered per gemeente (with the count it rests on).
+    Filtered on one gemeente, only that gemeente: the others would read as 0 youths, 0,0%."""
     per_gemeente = inzet.per(lijst, "gemeente")
     kop = [_("Gemeente"), _("Inwoners 0–17"), _("Jeugdigen"), _("Aandeel")]
     t = Tabel("aandeel", _("Aandeel jeugdigen met jeugdhulp"), kop)
-    for g in Gemeente.objects.order_by("naam"):
+    gemeenten = Gemeente.objects.filter(pk=gemeente) if gemeente else Gemeente.objects.all()
+    for g in gemeenten.order_by("naam"):
         n = telling("jeugdige", {tr.jeugdige for tr in per_gemeente.get(g.pk, [])})
         aandeel = 100 * n.waarde / g.inwoners_0_17 if g.inwoners_0_17 else None
         t.rijen.append([g.naam, Getal(g.inwoners_0_17) if g.inwoners_0_17 else GEEN, n,
@@ -196,7 +198,7 @@ def inzet_blokken(f: Filter, publiceren: bool = True) -> list[dict]:
     ):
         t = _inzettabel(dimensie, titel, lijst, dimensie, dlab, f)
         blokken.append(blok(t, partial(staaf, t, "groep", "jeugdigen", _("Jeugdigen"))))
-    blokken.append(blok(aandeeltabel(lijst)))
+    blokken.append(blok(aandeeltabel(lijst, f.gemeente)))
     return publiceer(blokken) if publiceren else blokken
 
 

@@ -149,6 +149,9 @@ def samenvatting(spec: dict) -> str:
     }
 
 
+PDF_LETTER = "DejaVu Sans"  # the font of the PDF report (rapportage_pdf.html), also for its chart labels
+
+
 def als_svg(spec: dict, breedte: int = 560) -> str | None:
     """The chart as an SVG data URI for the PDF, or None when the converter is not installed or fails."""
     if not spec["data"]["values"]:
@@ -160,6 +163,10 @@ def als_svg(spec: dict, breedte: int = 560) -> str | None:
         return None
     vast = json.loads(json.dumps(spec))
     vast["width"] = breedte  # "container" has no meaning outside a browser
+    # Measured and drawn in the same font (WeasyPrint draws "sans-serif" as DejaVu Sans, which is wider than the
+    # converter's default, so long labels ran off the left edge: "gdhulp verblijf…"); room for whole category names.
+    vast["config"]["font"] = PDF_LETTER
+    vast["config"]["axis"] = {**vast["config"].get("axis", {}), "labelLimit": 260}
     try:
         svg = vl_convert.vegalite_to_svg(vast)
     except Exception:  # noqa: BLE001 - a chart must never break the report; the table carries the numbers

@@ -78,7 +78,9 @@ def inhoud(kwartaal: Kwartaal, gemeente: int | None, vandaag: dt.date) -> list[t
     )
     trend = wachttijden.trendtabel(f_trend)
     wacht.insert(1, dashboards.blok(trend, partial(lijn, trend, "maand", "mediaan", _("Mediaan wachttijd (weken)"))))
-    inzet = _kies(dashboards.inzet_blokken(f, publiceren=False), ("hulpvorm", "verwijzer", "gemeente", "aandeel"))
+    # For one gemeente, "per gemeente" would be one row equal to its total: only the region report has it.
+    sleutels = ("hulpvorm", "verwijzer", "aandeel") if gemeente else ("hulpvorm", "verwijzer", "gemeente", "aandeel")
+    inzet = _kies(dashboards.inzet_blokken(f, publiceren=False), sleutels)
     geld = _kies(dashboards.financien_blokken(f, vandaag, publiceren=False), ("fin-categorie",))
     # One publication: the report's tables are suppressed together (a trend month is part of the quarter's totals).
     dashboards.publiceer(wacht + inzet + geld)
