@@ -12,7 +12,9 @@ measure up to today:
 2. latency: a logged-in beleidsmedewerker (password + verified TOTP device in the session, as after the login form)
    GETs every monitor page through the whole middleware stack with ``django.test.Client``, region-wide and with
    filters; 2 warm-ups, then ``--herhalingen`` timed requests per page (half, at least 10, for a page slower than
-   1 s). Baselines from the same run: ``SELECT COUNT(*)`` over the toewijzingen and the bare staff home page;
+   1 s): repeated requests reuse the page's suppression (``onthulling`` caches it by content), so the disclosure
+   control is also timed alone, cold and cached (``_onderdrukking``). Baselines from the same run:
+   ``SELECT COUNT(*)`` over the toewijzingen and the bare staff home page;
 3. message to figure: for ``--berichten`` waiting toewijzingen in Oss a JW301 goes out through the outbox, then the
    provider's JW305 (start today) is received through the real inbox (``ontvang``); the next request of the
    waiting-times page (region-wide, and for Oss) must show "wachten N jeugdigen" one lower and this month's
@@ -235,7 +237,36 @@ def _latentie(opts, vandaag: dt.date) -> dict:
                   f"{m['queries']} queries, {m['kb']} kB; p50 = {m['p50'] / basis['home']['p50']:.0f}× bare page, "
                   f"{m['p50'] / basis['count_p50']:.0f}× COUNT(*))", flush=True)  # fmt: skip
     basis["load"] = os.getloadavg()[0]
-    return {"basis": basis, "paginas": paginas}
+    return {"basis": basis, "paginas": paginas, "onderdrukking": _onderdrukking(vandaag)}
+
+
+def _onderdrukking(vandaag: dt.date, keer: int = 5) -> dict:
+    """The disclosure control alone (ADR 0017), region-wide, last 12 months: building the tables (queries + Python),
+    then ``onthulling.publiceer`` cold (its cache emptied) and again for the same publication (a cache hit, as every
+    repeated page request above after its first)."""
+    from jeugdhulp.monitor import dashboards, onthulling
+    from jeugdhulp.monitor.filters import Filter
+
+    f = Filter.uit_request({}, vandaag)
+    uit = {}
+    for naam, bouw in (
+        ("inzet", lambda: dashboards.inzet_blokken(f, publiceren=False)),
+        ("wachttijden", lambda: dashboards.wachttijden_blokken(f, vandaag, publiceren=False)),
+    ):
+        tijden: dict[str, list[float]] = {"tabellen": [], "koud": [], "opnieuw": []}
+        for _ in range(keer):
+            onthulling._GEPUBLICEERD.clear()
+            for soort in ("koud", "opnieuw"):
+                begin = time.perf_counter()
+                tabellen = [b["tabel"] for b in bouw()]
+                tijden["tabellen"].append(_ms(begin))
+                begin = time.perf_counter()
+                onthulling.publiceer(tabellen)
+                tijden[soort].append(_ms(begin))
+        m = uit[naam] = {k: statistics.median(v) for k, v in tijden.items()}
+        print(f"  suppression {naam:12} regio, 12 mnd: tables {m['tabellen']:.0f} ms; publiceer cold "
+              f"{m['koud']:.0f} ms, again {m['opnieuw']:.1f} ms (median of {keer})", flush=True)  # fmt: skip
+    return uit
 
 
 WACHTEND = re.compile(r"wachten ([\d.]+) jeugdigen")
