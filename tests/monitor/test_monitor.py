@@ -563,3 +563,26 @@ def test_xlsx_has_number_formats_real_dates_and_readable_unique_sheet_names():
     blad = boek.read("xl/worksheets/sheet1.xml").decode()
     assert "<v>0.08979310344827587</v>" in blad and f"<v>{(D(2026, 12, 6) - D(1899, 12, 30)).days}</v>" in blad
     assert str(Datum(D(2026, 12, 6))) == "6 december 2026" and Datum(D(2026, 12, 6)).csv() == "6-12-2026"
+
+
+def test_waiting_lists_hide_small_counts_for_policy_and_fold_the_missing(client, wereld, time_machine):
+    """Wachtlijsten showed counts 0–4 exactly and started with ~80 'Ontbreekt' rows."""
+    time_machine.move_to(dt.datetime(2025, 6, 10, 10, tzinfo=dt.UTC), tick=False)
+    a = wereld["aanbieder_a"]
+    gemeld = factories.TariefFactory(contract__aanbieder=a, product__code="45A01").product
+    for i in range(3):  # contracted and referred to, never reported
+        t = factories.TariefFactory(contract__aanbieder=a, product__code=f"45B0{i}")
+        factories.ToewijzingFactory(aanbieder=a, product=t.product, toewijzingnummer=9300 + i,
+                                    toewijzingsdatum=D(2025, 5, 1), ingangsdatum=D(2025, 5, 1))  # fmt: skip
+    verwerk(a, [_melding(product=gemeld.code, wacht_op_intake=3, wacht_op_behandeling=12)])
+    login_verified(client, wereld["users"][Rol.BELEIDSMEDEWERKER])
+    html = client.get(reverse("monitor:wachtlijsten")).content.decode()
+    rij = html[html.index("45A01") : html.index("</tr>", html.index("45A01"))]
+    assert ">&lt;5</td>" in rij and ">12</td>" in rij and ">3</td>" not in rij
+    assert html.index("45A01") < html.index('<details class="monitor-ontbrekend">') < html.index("45B00")
+    assert "Ontbreekt: voor 3 producten is geen wachtlijst gemeld" in html
+    assert "Wat betekent dit?" in html and "Treeknorm" in html
+    client.logout()
+    login_verified(client, wereld["users"][Rol.AANBIEDER_MEDEWERKER])  # its own report, as it was sent
+    html = client.get(reverse("monitor:wachtlijsten")).content.decode()
+    assert ">3</td>" in html

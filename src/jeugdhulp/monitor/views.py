@@ -181,19 +181,42 @@ def budget(request):
 
 # --- the provider feed -------------------------------------------------------------------------------------------
 def wachtlijsten(request):
-    """Policy users: every aanbieder's reports with late/missing flags; an aanbieder: its own, and the form."""
+    """Policy users: every aanbieder's reports with late/missing flags; an aanbieder: its own, and the form.
+
+    Reports that are present come first; missing ones are folded with their number. For policy users the waiting
+    counts follow the monitor's small-count rule (1–4 shows "<5"), one table through ``onthulling.publiceer``; an
+    aanbieder sees its own numbers as it reported them."""
     vereis(request, policy.Resource.WACHTLIJSTMELDING)
     aanbieder_id = request.user.aanbieder_id if request.user.rol == "aanbieder_medewerker" else None
     statussen = meldstatus(aanbieder_id=aanbieder_id)
+    gemeld = [s for s in statussen if s.laatste is not None]
+    cellen = {}
+    if aanbieder_id is None:
+        cellen = wachtlijst_cellen(gemeld)
+    rijen = [(s, *cellen.get(id(s), (s.laatste.wacht_op_intake, s.laatste.wacht_op_behandeling))) for s in gemeld]
     return render(
         request,
         "monitor/wachtlijsten.html",
         {
             "statussen": statussen,
+            "rijen": rijen,
+            "ontbrekend": [s for s in statussen if s.laatste is None],
             "boven_norm": sum(s.boven_norm for s in statussen),
             "mag_melden": policy.mag(request.user, policy.Resource.WACHTLIJSTMELDING, policy.Actie.INDIENEN),
         },
     )
+
+
+def wachtlijst_cellen(gemeld: list) -> dict[int, tuple[str, str]]:
+    """The reported waiting counts (youths waiting for intake, for treatment) as published counts: each a
+    ``Telling`` of as many records as youths, so 1–4 becomes "<5" as in every other monitor table."""
+    tabel = Tabel("wachtlijsten", _("Stand per aanbieder en product"), [_("Aanbieder"), _("Intake"), _("Behandeling")])
+    for s in gemeld:
+        m = s.laatste
+        wachtend = (("intake", m.wacht_op_intake), ("behandeling", m.wacht_op_behandeling))
+        tabel.rijen.append([id(s), *(telling(("wachtlijst", m.pk, soort), range(n)) for soort, n in wachtend)])
+    onthulling.publiceer([tabel])
+    return {rij[0]: tuple(str(w) for w in rij[1:]) for rij in tabel.rijen}
 
 
 def melden(request):
