@@ -586,3 +586,16 @@ def test_waiting_lists_hide_small_counts_for_policy_and_fold_the_missing(client,
     login_verified(client, wereld["users"][Rol.AANBIEDER_MEDEWERKER])  # its own report, as it was sent
     html = client.get(reverse("monitor:wachtlijsten")).content.decode()
     assert ">3</td>" in html
+
+
+@pytest.mark.parametrize(
+    "naam, woorden",
+    [("wachttijden", ["Treeknorm", "Overbruggingszorg", "Boven norm"]),
+     ("inzet", ["Trajecten", "Volgens plan", "Voortijdig"]),
+     ("financien", ["Verplicht", "Budget op", "Prognose jaareinde"])],
+)  # fmt: skip
+def test_each_dashboard_explains_its_words(client, wereld, naam, woorden):
+    login_verified(client, wereld["users"][Rol.BELEIDSMEDEWERKER])
+    html = client.get(reverse(f"monitor:{naam}")).content.decode()
+    uitleg = html[html.index('<details class="monitor-uitleg">') : html.index("</details>")]
+    assert "Wat betekent dit?" in uitleg and all(w in uitleg for w in woorden)

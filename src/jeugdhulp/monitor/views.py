@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from jeugdhulp.aanbieders.models import Aanbieder
 from jeugdhulp.core.pdf import pdf_response
@@ -92,6 +93,77 @@ def _export(request, tabellen: list[Tabel], naam: str):
     return None
 
 
+# Short explanations of the words the tables use, per dashboard (shown folded under "Wat betekent dit?").
+KLEIN = (
+    _lazy("<5 en x"),
+    _lazy("“<5” is 1 tot en met 4 personen; “x” is een aantal dat we verbergen zodat niemand een klein aantal kan "
+          "terugrekenen; “–” is een gemiddelde over te weinig personen."),
+)  # fmt: skip
+BEGRIPPEN = {
+    "wachttijden": [
+        (
+            _lazy("Norm"),
+            _lazy(
+                "De afgesproken maximale wachttijd: van toewijzing tot start zorg 9 weken (regionale "
+                "norm), voor jeugd-ggz 14 weken (Treeknorm: 4 weken tot intake en 10 weken tot "
+                "behandeling); van aanvraag tot beschikking 8 weken; voor iJw-berichten 5 werkdagen."
+            ),
+        ),
+        (_lazy("Boven norm"), _lazy("Het aantal jeugdigen dat langer wachtte of wacht dan de norm.")),
+        (
+            _lazy("Overbruggingszorg"),
+            _lazy("Tijdelijke hulp die een jeugdige krijgt terwijl hij wacht op de eigenlijke zorg."),
+        ),
+        (_lazy("Werkdagen"), _lazy("Maandag tot en met vrijdag, zonder feestdagen.")),
+        KLEIN,
+    ],
+    "inzet": [
+        (
+            _lazy("Trajecten"),
+            _lazy(
+                "Een periode van jeugdhulp bij één aanbieder in één hulpvorm. Toewijzingen die "
+                "aansluiten of overlappen tellen als één traject (telregel van het CBS)."
+            ),
+        ),
+        (_lazy("Instroom en uitstroom"), _lazy("Trajecten die in de gekozen periode begonnen of eindigden.")),
+        (
+            _lazy("Volgens plan"),
+            _lazy("Het traject eindigde zoals afgesproken, bijvoorbeeld omdat de doelen zijn bereikt."),
+        ),
+        (
+            _lazy("Voortijdig"),
+            _lazy(
+                "Het traject stopte eerder dan afgesproken, bijvoorbeeld omdat de jeugdige of "
+                "ouders stopten of de hulp niet paste."
+            ),
+        ),
+        KLEIN,
+    ],
+    "financien": [
+        (_lazy("Verplicht"), _lazy("Wat de toegewezen zorg dit jaar kost: omvang × tarief van elke toewijzing.")),
+        (
+            _lazy("Gedeclareerd en goedgekeurd"),
+            _lazy("Wat aanbieders in rekening brachten, en het deel dat de gemeente heeft goedgekeurd."),
+        ),
+        (
+            _lazy("Prognose jaareinde"),
+            _lazy(
+                "Wat we aan het eind van het jaar verwachten uit te geven: het hoogste "
+                "van de verplichtingen en de goedgekeurde bedragen doorgetrokken over het "
+                "jaar, plus pgb."
+            ),
+        ),
+        (
+            _lazy("Budget op"),
+            _lazy(
+                "De dag waarop het budget op is als de uitgaven in dit tempo doorgaan; "
+                "‘niet in’ het jaar betekent dat het budget het hele jaar genoeg is."
+            ),
+        ),
+    ],
+}
+
+
 def _dashboard(request, f: Filter, titel: str, intro: str, blokken: list[dict], naam: str, per: bool = False):
     tabellen = [b["tabel"] for b in blokken]
     for b in blokken:
@@ -102,6 +174,7 @@ def _dashboard(request, f: Filter, titel: str, intro: str, blokken: list[dict], 
     context = {
         "titel": titel,
         "intro": intro,
+        "begrippen": BEGRIPPEN.get(naam, []),
         "blokken": blokken,
         "filter": f,
         "qs": f.querystring(),
