@@ -142,3 +142,43 @@ def test_monitor_tabs_stand_apart_numbers_are_dutch_and_the_page_fits(page, were
     expect(rij).to_contain_text("26.145.000")
     expect(rij).to_contain_text(f"niet in {jaar}")
     screenshot(page, f"monitor-financien-{breedte}")
+
+
+@pytest.mark.parametrize("breedte", [375, 1280])
+def test_table_headers_wrap_at_spaces_captions_are_whole_and_a_wide_table_shows_it_scrolls(page, wereld, breedte):
+    """Usability round 4: 'Gestar t', 'overbru ggingsz org' (headers broken mid-word), a caption cut off at 375 px
+    ('…per maan'), and no sign that a table scrolls sideways."""
+    vandaag = dt.date.today()
+    product = factories.ProductFactory(categorie="45")
+    for i in range(6):
+        datum = vandaag - dt.timedelta(days=20 * i)
+        factories.ToewijzingFactory(gemeente=wereld["oss"], aanbieder=wereld["aanbieder_a"], product=product,
+                                    toewijzingnummer=600 + i, toewijzingsdatum=datum, ingangsdatum=datum,
+                                    einddatum=vandaag + dt.timedelta(days=200))  # fmt: skip
+    page.set_viewport_size({"width": breedte, "height": 900})
+    login(page, wereld["users"][Rol.BELEIDSMEDEWERKER])
+    page.goto("/medewerkers/cijfers/wachttijden/?per=maand")
+    # every word of every column header lies on one line: wrapped only between words
+    gebroken = page.evaluate("""() => [...document.querySelectorAll('.monitor-tabel th[scope=col]')].flatMap(th => {
+        const tekst = th.firstChild; if (!tekst || tekst.nodeType !== 3) return [];
+        const uit = []; const re = /\\S+/g; let m;
+        while ((m = re.exec(tekst.data))) {
+            const r = document.createRange(); r.setStart(tekst, m.index); r.setEnd(tekst, m.index + m[0].length);
+            const regels = new Set([...r.getClientRects()].map(x => Math.round(x.top)));
+            if (regels.size > 1) uit.push(m[0]);
+        }
+        return uit; })""")
+    assert gebroken == []
+    # a caption is never drawn wider than the box it scrolls in (the section heading shows the title)
+    afgesneden = page.evaluate("""() => [...document.querySelectorAll('.monitor-tabel caption')].filter(c => {
+        const b = c.closest('.monitor-tabel').getBoundingClientRect(), r = c.getBoundingClientRect();
+        return r.width > 1 && r.right > b.right + 1; }).length""")
+    assert afgesneden == 0
+    assert page.evaluate("document.documentElement.scrollWidth") <= breedte
+    # a table that scrolls has a shadow at its edge (CSS backgrounds, no inline style)
+    schaduw = page.evaluate("""() => [...document.querySelectorAll('.monitor-tabel')]
+        .filter(d => d.scrollWidth > d.clientWidth)
+        .map(d => getComputedStyle(d).backgroundImage.includes('radial-gradient'))""")
+    if breedte == 375:
+        assert schaduw and all(schaduw)
+    screenshot(page, f"monitor-wachttijden-per-maand-{breedte}")
