@@ -62,7 +62,8 @@ def _formaat(eenheid: str, decimalen: int) -> str:
 
 def staaf(tabel: Tabel, x: str, y: str, titel: str, eenheid: str = "", decimalen: int = 0) -> dict:
     """A bar per group. ``decimalen``: 1 for medians and averages, shown as "2,0" in tooltip and summary."""
-    as_formaat = {"format": "$,.0f" if eenheid == "euro" else ",~f"}
+    # A few round ticks with room between them: "€ 1.000.000" labels are wide and must not run into each other.
+    as_formaat = {"format": "$,.0f" if eenheid == "euro" else ",~f", "tickCount": 5, "labelSeparation": 8}
     return _spec(
         titel,
         _punten(tabel, y),
