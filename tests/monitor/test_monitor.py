@@ -599,3 +599,16 @@ def test_each_dashboard_explains_its_words(client, wereld, naam, woorden):
     html = client.get(reverse(f"monitor:{naam}")).content.decode()
     uitleg = html[html.index('<details class="monitor-uitleg">') : html.index("</details>")]
     assert "Wat betekent dit?" in uitleg and all(w in uitleg for w in woorden)
+
+
+def test_the_average_duration_keeps_one_decimal_like_every_average(db):
+    """Inzet's 'Gem. duur (dagen)' showed 162 (and 162 in the XLSX) where averages elsewhere read "2,0"."""
+    from jeugdhulp.monitor import dashboards
+
+    lijst = [inzet.Traject(jeugdige=i, aanbieder=1, hulpvorm="ambulant", subvorm="", begin=D(2025, 1, 1),
+                           einde=D(2025, 6, 11),
+                           toewijzingen=[i], gemeente=1, wijk=None, categorie="45", verwijzer="02", reden="")
+             for i in range(5)]  # fmt: skip
+    t = dashboards._inzettabel("x", "x", lijst, "hulpvorm", {}, _filter())
+    onthulling.publiceer([t])
+    assert str(t.totaal[5]) == "162,0" and t.totaal[5].decimalen == 1

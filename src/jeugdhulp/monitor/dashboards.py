@@ -133,6 +133,11 @@ def wachttijden_blokken(f: Filter, vandaag: dt.date, publiceren: bool = True) ->
 
 
 # --- use of youth care (CBS) --------------------------------------------------------------------------------------
+def een_decimaal(x: float) -> Getal:
+    """An average, always with one decimal ("162,0"; in the XLSX with number format 0.0)."""
+    return Getal(x, 1)
+
+
 def _inzettabel(sleutel, titel, lijst, dimensie, lab, f: Filter) -> Tabel:
     """Youths, trajectories, in/outflow per group, as counts over youths ("jeugdige") and trajectories ("traject",
     by their first toewijzing). The counts of a group follow its number of youths."""
@@ -153,7 +158,7 @@ def _inzettabel(sleutel, titel, lijst, dimensie, lab, f: Filter) -> Tabel:
         uit = tel(beeindigd)
         return [
             label, jeugd, tel(trajecten), tel(tr for tr in trajecten if f.van <= tr.begin <= f.tot), uit,
-            Afgeleid(i.gemiddelde_duur_dagen, Getal, [jeugd, uit]),
+            Afgeleid(i.gemiddelde_duur_dagen, een_decimaal, [jeugd, uit]),
             tel(tr for tr in beeindigd if tr.reden in inzet.VOLGENS_PLAN),
             tel(tr for tr in beeindigd if tr.reden in inzet.VOORTIJDIG),
         ]  # fmt: skip
