@@ -15,23 +15,10 @@ from jeugdhulp.casussen.models import Casus, CasusStatus
 from jeugdhulp.hulpvragen import services as hulpvragen
 from jeugdhulp.jeugdigen.models import Jeugdige
 from tests import factories
-from tests.conftest import login_verified
-from tests.toegang.factories import plan_vastgesteld, toegang_wereld
+from tests.toegang.factories import plan_vastgesteld
 
 pytestmark = pytest.mark.django_db
-VANDAAG = dt.datetime(2026, 12, 7, 10, 0, tzinfo=dt.UTC)  # a Monday
-
-
-@pytest.fixture
-def w(time_machine):
-    time_machine.move_to(VANDAAG, tick=False)
-    return toegang_wereld()
-
-
-@pytest.fixture
-def cjg(client, w):
-    login_verified(client, w["cjg"])
-    return client
+# the world (`w`, on Monday 7 December 2026) and the logged-in worker (`cjg`) come from tests/toegang/conftest.py
 
 
 def _online(w, **velden):
